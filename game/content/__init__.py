@@ -1,0 +1,1 @@
+"""Game content as data: balance rules, campaign order, dialogue."""

@@ -1,0 +1,97 @@
+"""LevelData: a plain, validated description of a level. No pygame, no pytmx objects.
+
+The simulation needs only the grids, objects and objective; the renderer also uses the
+tile layers and tilesets. Positions are pixels, as in Tiled.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+# Tiled stores flips in the top bits of a gid.
+FLIP_H = 0x80000000
+FLIP_V = 0x40000000
+FLIP_D = 0x20000000
+GID_MASK = 0x0FFFFFFF
+
+
+@dataclass(frozen=True, slots=True)
+class LevelObject:
+    id: int
+    name: str
+    cls: str
+    x: float
+    y: float
+    width: float
+    height: float
+    properties: dict = field(default_factory=dict)
+
+    @property
+    def center(self) -> tuple[float, float]:
+        return (self.x + self.width / 2, self.y + self.height / 2)
+
+    def label(self) -> str:
+        return f'object #{self.id} "{self.name}"' if self.name else f"object #{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class Objective:
+    kind: str  # "produce"
+    target: str  # e.g. "biomass"
+    amount: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Tileset:
+    firstgid: int
+    name: str
+    tile_width: int
+    tile_height: int
+    columns: int
+    tilecount: int
+    image: Path | None  # one image for the whole tileset, or None
+    tile_images: dict[int, Path] = field(default_factory=dict)  # image-collection tilesets
+    animations: dict[int, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    tall: frozenset[int] = frozenset()  # local ids that cast a shadow
+
+
+@dataclass(frozen=True, slots=True)
+class TileLayer:
+    name: str
+    gids: np.ndarray  # (height, width) uint32 Tiled gids, flip bits included
+    visible: bool = True
+    opacity: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class LevelData:
+    path: Path
+    title: str
+    author: str
+    width: int
+    height: int
+    tile_size: int
+    solid: np.ndarray  # (height, width) bool: nobody walks here
+    buildable: np.ndarray  # (height, width) bool: structures may go here
+    layers: tuple[TileLayer, ...]
+    tilesets: tuple[Tileset, ...]
+    objects: tuple[LevelObject, ...]
+    objective: Objective
+    seed: int
+    par_ticks: int
+    properties: dict = field(default_factory=dict)
+
+    def objects_of(self, cls: str) -> list[LevelObject]:
+        return [o for o in self.objects if o.cls == cls]
+
+    def tileset_for(self, gid: int) -> Tileset | None:
+        gid &= GID_MASK
+        found = None
+        for ts in self.tilesets:
+            if ts.firstgid <= gid:
+                found = ts
+        return found

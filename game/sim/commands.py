@@ -1,0 +1,68 @@
+"""Commands: the only way anything changes the world, and exactly what a replay records.
+
+Each is a small immutable value. `encode`/`decode` turn them into plain lists for
+replay files; the encoding is versioned by the replay format, not here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Union
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    """Held movement direction for this tick; dx, dy each in {-1, 0, 1}."""
+
+    dx: int
+    dy: int
+
+
+@dataclass(frozen=True, slots=True)
+class Interact:
+    """Deposit carried waste into a node in reach, else pick up from a pile in reach."""
+
+
+@dataclass(frozen=True, slots=True)
+class Build:
+    """Build a structure of `kind` on tile (tx, ty)."""
+
+    kind: str
+    tx: int
+    ty: int
+
+
+Command = Union[Move, Interact, Build]
+
+
+def encode(cmd: Command) -> list:
+    if isinstance(cmd, Move):
+        return ["m", cmd.dx, cmd.dy]
+    if isinstance(cmd, Interact):
+        return ["i"]
+    if isinstance(cmd, Build):
+        return ["b", cmd.kind, cmd.tx, cmd.ty]
+    raise TypeError(f"not a command: {cmd!r}")
+
+
+def decode(raw: object) -> Command:
+    """Inverse of `encode`; raises ValueError on anything malformed."""
+    if not isinstance(raw, list) or not raw:
+        raise ValueError(f"command must be a non-empty list, got {raw!r}")
+    tag = raw[0]
+    if tag == "m" and len(raw) == 3 and all(_is_unit(v) for v in raw[1:]):
+        return Move(raw[1], raw[2])
+    if tag == "i" and len(raw) == 1:
+        return Interact()
+    if (
+        tag == "b"
+        and len(raw) == 4
+        and isinstance(raw[1], str)
+        and all(isinstance(v, int) and not isinstance(v, bool) for v in raw[2:])
+    ):
+        return Build(raw[1], raw[2], raw[3])
+    raise ValueError(f"unknown or malformed command {raw!r}")
+
+
+def _is_unit(v: object) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool) and v in (-1, 0, 1)

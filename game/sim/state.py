@@ -1,0 +1,39 @@
+"""World-level simulation state and the per-tick context handed to every system."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.content.rules import Rules
+from game.level.data import LevelData
+from game.sim.commands import Command
+from game.sim.events import Event
+from game.sim.grid import Grid
+from game.sim.rng import Pcg32
+
+PLAYING = "playing"
+WON = "won"
+LOST = "lost"
+
+
+@dataclass(slots=True)
+class WorldState:
+    tick: int = 0
+    stock: dict[str, int] = field(default_factory=dict)
+    produced_total: dict[str, int] = field(default_factory=dict)
+    outcome: str = PLAYING
+    end_tick: int | None = None
+
+
+@dataclass(slots=True)
+class TickContext:
+    state: WorldState
+    level: LevelData
+    rules: Rules
+    grid: Grid
+    rng: Pcg32
+    commands: list[Command]
+    events: list[Event]
+
+    def emit(self, kind: str, **data: object) -> None:
+        self.events.append(Event(kind, self.state.tick, data))

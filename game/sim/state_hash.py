@@ -1,0 +1,40 @@
+"""A SHA-256 over a canonical dump of the whole simulation state.
+
+Used by determinism tests and by replays to detect a desync at the exact tick.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from typing import TYPE_CHECKING
+
+import esper
+
+if TYPE_CHECKING:
+    from game.sim.world import Simulation
+
+
+def canonical_state(sim: Simulation) -> dict:
+    entities = []
+    for eid in sorted(esper._entities):  # esper keeps no public "all entities" view
+        comps = esper.components_for_entity(eid)
+        dumped = sorted((type(comp).__name__, dataclasses.asdict(comp)) for comp in comps)
+        entities.append([eid, dumped])
+    st = sim.state
+    return {
+        "tick": st.tick,
+        "stock": st.stock,
+        "produced": st.produced_total,
+        "outcome": st.outcome,
+        "end_tick": st.end_tick,
+        "rng": list(sim.rng.snapshot()),
+        "blocked": sim.grid.blocked.tobytes().hex(),
+        "entities": entities,
+    }
+
+
+def state_hash(sim: Simulation) -> str:
+    blob = json.dumps(canonical_state(sim), sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(blob.encode()).hexdigest()

@@ -1,0 +1,20 @@
+"""Simulation systems, one rule each, run in the fixed order of `SYSTEM_ORDER`."""
+
+from game.sim.systems.build import BuildSystem
+from game.sim.systems.deposit import DepositSystem
+from game.sim.systems.movement import MovementSystem
+from game.sim.systems.objectives import ObjectiveSystem
+from game.sim.systems.pickup import PickupSystem
+from game.sim.systems.production import ProductionSystem
+
+# Build first so a structure placed this tick blocks movement this tick.
+SYSTEM_ORDER = (
+    BuildSystem,
+    MovementSystem,
+    PickupSystem,
+    DepositSystem,
+    ProductionSystem,
+    ObjectiveSystem,
+)
+
+__all__ = ["SYSTEM_ORDER"]

@@ -1,0 +1,45 @@
+"""Interact: Elara empties her bag into the nearest Waste-to-Life node in reach."""
+
+from __future__ import annotations
+
+import esper
+
+from game.sim import events as ev
+from game.sim.commands import Interact
+from game.sim.components import Player, Position, Reactor, Structure
+from game.sim.query import ordered
+from game.sim.state import TickContext
+from game.sim.systems.reach import distance_sq, within_reach
+
+
+class DepositSystem(esper.Processor):
+    def process(self, ctx: TickContext) -> None:
+        if not any(isinstance(cmd, Interact) for cmd in ctx.commands):
+            return
+        reach = ctx.rules.player_reach_px
+        nodes = ordered(Structure, Reactor, Position)
+        for _, (player, ppos) in ordered(Player, Position):
+            if not player.carry:
+                continue
+            in_reach = [
+                (distance_sq(ppos, pos), eid, structure, reactor)
+                for eid, (structure, reactor, pos) in nodes
+                if within_reach(ppos, pos, reach)
+            ]
+            if not in_reach:
+                continue
+            _, eid, structure, reactor = min(in_reach, key=lambda t: (t[0], t[1]))
+            room = ctx.rules.structures[structure.kind].queue_capacity - len(reactor.queue)
+            moved: dict[str, int] = {}
+            for kind in ctx.rules.waste_kinds:  # fixed order: organic, polymer, alloy
+                n = min(room, player.carry.get(kind, 0))
+                if n <= 0:
+                    continue
+                reactor.queue.extend([kind] * n)
+                player.carry[kind] -= n
+                if player.carry[kind] == 0:
+                    del player.carry[kind]
+                moved[kind] = n
+                room -= n
+            if moved:
+                ctx.emit(ev.DEPOSITED, node=eid, waste=moved)

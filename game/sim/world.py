@@ -1,0 +1,134 @@
+"""Simulation: a pure function of (level, seed, commands per tick).
+
+One esper world per simulation. Every public method switches esper to this world first,
+so several simulations can live in one process (tests, benchmarks, restart).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+
+import esper
+
+from game.content.rules import DEFAULT_RULES, Rules
+from game.level.data import LevelData
+from game.sim import components as c
+from game.sim.commands import Command
+from game.sim.constants import SUBPX, TICK_RATE
+from game.sim.events import Event
+from game.sim.grid import Grid
+from game.sim.query import ordered
+from game.sim.rng import Pcg32
+from game.sim.state import PLAYING, TickContext, WorldState
+from game.sim.state_hash import state_hash
+from game.sim.systems import SYSTEM_ORDER
+from game.sim.systems.build import missing_for, placement_problem
+
+_world_ids = itertools.count(1)
+
+
+class Simulation:
+    def __init__(self, level: LevelData, seed: int | None = None, rules: Rules = DEFAULT_RULES):
+        self.level = level
+        self.rules = rules
+        self.seed = level.seed if seed is None else seed
+        self.rng = Pcg32(self.seed)
+        self.grid = Grid(level)
+        self.state = WorldState(
+            stock={r: 0 for r in rules.resources},
+            produced_total={r: 0 for r in rules.resources},
+        )
+        self.world = f"sim-{next(_world_ids)}"
+        self._closed = False
+        esper.switch_world(self.world)
+        self._systems = [system() for system in SYSTEM_ORDER]
+        for priority, system in enumerate(reversed(self._systems)):
+            esper.add_processor(system, priority)
+        self._spawn_from_level()
+
+    # -- setup -----------------------------------------------------------------------
+    def _spawn_from_level(self) -> None:
+        spawns = self.level.objects_of("PlayerSpawn")
+        sx, sy = spawns[0].center
+        esper.create_entity(c.Player(), c.Position(round(sx * SUBPX), round(sy * SUBPX)))
+        for obj in sorted(self.level.objects_of("Waste"), key=lambda o: o.id):
+            x, y = obj.center
+            pile = c.WastePile(obj.properties["kind"], obj.properties["amount"], obj.id)
+            esper.create_entity(pile, c.Position(round(x * SUBPX), round(y * SUBPX)))
+
+    # -- stepping --------------------------------------------------------------------
+    def step(self, commands: Iterable[Command] = ()) -> list[Event]:
+        """Advance one tick. After the outcome is decided the world is frozen."""
+        if self.state.outcome != PLAYING:
+            return []
+        esper.switch_world(self.world)
+        esper.clear_dead_entities()
+        self.state.tick += 1
+        ctx = self._context(list(commands), [])
+        for system in self._systems:
+            system.process(ctx)
+        return ctx.events
+
+    def run(self, per_tick: Iterable[Iterable[Command]]) -> list[Event]:
+        events: list[Event] = []
+        for commands in per_tick:
+            events.extend(self.step(commands))
+        return events
+
+    def _context(self, commands: list[Command], events: list[Event]) -> TickContext:
+        return TickContext(
+            self.state, self.level, self.rules, self.grid, self.rng, commands, events
+        )
+
+    # -- read-only views for presentation and tests ----------------------------------
+    @property
+    def tick(self) -> int:
+        return self.state.tick
+
+    @property
+    def outcome(self) -> str:
+        return self.state.outcome
+
+    @property
+    def igt_ticks(self) -> int:
+        """In-game time: ticks simulated up to and including the deciding tick."""
+        return self.state.end_tick if self.state.end_tick is not None else self.state.tick
+
+    def query(self, *component_types: type) -> list:
+        esper.switch_world(self.world)
+        return ordered(*component_types)
+
+    def player(self) -> tuple[c.Player, c.Position]:
+        esper.switch_world(self.world)
+        return ordered(c.Player, c.Position)[0][1]
+
+    def placement_problem(self, kind: str, tx: int, ty: int) -> str | None:
+        esper.switch_world(self.world)
+        return placement_problem(self._context([], []), kind, tx, ty)
+
+    def missing_for(self, kind: str) -> dict[str, int]:
+        esper.switch_world(self.world)
+        return missing_for(self._context([], []), self.rules.cost_of(kind))
+
+    def state_hash(self) -> str:
+        esper.switch_world(self.world)
+        return state_hash(self)
+
+    def seconds(self) -> float:
+        return self.igt_ticks / TICK_RATE
+
+    def close(self) -> None:
+        """Free this simulation's esper world."""
+        if self._closed:
+            return
+        self._closed = True
+        if esper.current_world == self.world:
+            esper.switch_world("default")
+        esper.delete_world(self.world)
+
+    def __del__(self) -> None:
+        try:
+            self.close()
+        except Exception:  # interpreter shutdown: esper may already be gone
+            pass

@@ -1,0 +1,193 @@
+"""Build campaign .tmx maps from the ASCII layouts in tools/levels/.
+
+The layouts are a fast way to sketch a district; the output is a plain Tiled map that
+map makers (and we) then open and polish in Tiled. Tile ids follow maps/tilesets/city.tsx.
+Run: python tools/build_campaign_maps.py
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.sax.saxutils import quoteattr
+
+ROOT = Path(__file__).resolve().parent.parent
+LAYOUTS = ROOT / "tools" / "levels"
+OUT = ROOT / "maps" / "campaign"
+
+GRASS = (0, 0, 0, 0, 1, 2, 3)
+PAVING = (4, 4, 4, 4, 5, 5, 6, 7)
+ROOFS = (16, 16, 16, 17, 18, 19)
+WALLS = (20, 21, 21, 22, 20, 23)
+EDGE_BASE = 40  # grass edge autotiles: 40 + mask (N=1, E=2, S=4, W=8 not grass)
+
+# char -> (ground tile choices, structure tile choices or None)
+LEGEND: dict[str, tuple[tuple[int, ...], tuple[int, ...] | None]] = {
+    ".": (GRASS, None),
+    ",": (PAVING, None),
+    "m": ((14,), None),
+    "=": ((8, 8, 8, 9), None),
+    "-": ((10,), None),
+    "P": ((12, 13), None),
+    "~": ((24,), None),
+    "b": ((15,), None),
+    "R": (PAVING, ROOFS),
+    "W": (PAVING, WALLS),
+    "T": (GRASS, (28,)),
+    "F": (PAVING, (30,)),
+    "L": (PAVING, (32,)),
+    "B": (PAVING, (34,)),
+    "K": (PAVING, (35,)),
+    "H": (GRASS, (36,)),
+    "X": (PAVING, (37,)),
+    "O": (PAVING, (38,)),
+}
+OBJECTS = {"@": ("PlayerSpawn", {}), "o": ("Waste", {"kind": "organic"}),
+           "p": ("Waste", {"kind": "polymer"}), "a": ("Waste", {"kind": "alloy"})}
+GRASSY = set(".THo")  # cells whose ground is grass (for edge autotiling)
+
+
+@dataclass
+class LevelSpec:
+    layout: str
+    out: str
+    properties: dict[str, tuple[str, object]]
+    amounts: dict[str, int] = field(default_factory=dict)  # waste kind -> units per pile
+    seed: int = 1
+
+
+LEVELS = [
+    LevelSpec(
+        layout="01_scavengers_dawn.txt",
+        out="01_scavengers_dawn.tmx",
+        properties={
+            "title": ("string", "Scavenger's Dawn"),
+            "author": ("string", "Reclaim 2147 team"),
+            "objective": ("string", "produce"),
+            "objective_target": ("string", "biomass"),
+            "objective_amount": ("int", 10),
+            "objective_text": ("string", "Grow 10 biomass in Waste-to-Life nodes"),
+            "seed": ("int", 2147),
+            "par_seconds": ("int", 60),
+        },
+        amounts={"organic": 3, "polymer": 2, "alloy": 2},
+    ),
+]
+
+
+def read_layout(path: Path) -> list[str]:
+    rows = [line.rstrip("\n") for line in path.read_text().splitlines()
+            if line and not line.startswith("#")]
+    width = len(rows[0])
+    for i, row in enumerate(rows):
+        if len(row) != width:
+            sys.exit(f"{path}: row {i} is {len(row)} wide, expected {width}")
+        for ch in row:
+            if ch not in LEGEND and ch not in OBJECTS:
+                sys.exit(f"{path}: row {i} has unknown character {ch!r}")
+    return rows
+
+
+def ground_char(rows: list[str], x: int, y: int) -> str:
+    ch = rows[y][x]
+    if ch in OBJECTS:
+        return "." if _mostly_grass(rows, x, y) else ","
+    return ch
+
+
+def _mostly_grass(rows: list[str], x: int, y: int) -> bool:
+    near = [rows[j][i] for j in range(y - 1, y + 2) for i in range(x - 1, x + 2)
+            if 0 <= j < len(rows) and 0 <= i < len(rows[0]) and (i, j) != (x, y)]
+    return sum(c in GRASSY for c in near) * 2 >= len(near)
+
+
+def build(spec: LevelSpec) -> str:
+    rows = read_layout(LAYOUTS / spec.layout)
+    h, w = len(rows), len(rows[0])
+    rng = random.Random(spec.seed)
+    chars = [[ground_char(rows, x, y) for x in range(w)] for y in range(h)]
+    ground = [[0] * w for _ in range(h)]
+    structures = [[0] * w for _ in range(h)]
+    for y in range(h):
+        for x in range(w):
+            choices, top = LEGEND[chars[y][x]]
+            local = rng.choice(choices)
+            if chars[y][x] in GRASSY:
+                mask = 0
+                for bit, (dx, dy) in ((1, (0, -1)), (2, (1, 0)), (4, (0, 1)), (8, (-1, 0))):
+                    nx, ny = x + dx, y + dy
+                    if 0 <= nx < w and 0 <= ny < h and chars[ny][nx] not in GRASSY:
+                        mask |= bit
+                if mask:
+                    local = EDGE_BASE + mask
+            ground[y][x] = local + 1
+            if top:
+                structures[y][x] = rng.choice(top) + 1
+    objects = []
+    next_id = 1
+    for y in range(h):
+        for x in range(w):
+            ch = rows[y][x]
+            if ch in OBJECTS:
+                cls, props = OBJECTS[ch]
+                props = dict(props)
+                if cls == "Waste":
+                    props["amount"] = spec.amounts.get(props["kind"], 2)
+                objects.append((next_id, cls, x, y, props))
+                next_id += 1
+    return to_tmx(spec, w, h, ground, structures, objects, next_id)
+
+
+def _csv(grid: list[list[int]]) -> str:
+    return "\n" + ",\n".join(",".join(str(v) for v in row) for row in grid) + "\n"
+
+
+def _props(props: dict[str, tuple[str, object]], indent: str) -> str:
+    lines = [f"{indent}<properties>"]
+    for name, (kind, value) in props.items():
+        type_attr = "" if kind == "string" else f' type="{kind}"'
+        lines.append(f'{indent} <property name="{name}"{type_attr} value={quoteattr(str(value))}/>')
+    lines.append(f"{indent}</properties>")
+    return "\n".join(lines)
+
+
+def to_tmx(spec, w, h, ground, structures, objects, next_id) -> str:
+    names = {"PlayerSpawn": "Elara", "Waste": ""}
+    obj_xml = []
+    for oid, cls, x, y, props in objects:
+        name = names[cls] or f"{props['kind']} pile"
+        typed = {k: ("int" if isinstance(v, int) else "string", v) for k, v in props.items()}
+        body = ("\n" + _props(typed, "   ") + "\n  ") if typed else ""
+        close = f">{body}</object>" if body else "/>"
+        obj_xml.append(f'  <object id="{oid}" name={quoteattr(name)} type="{cls}" '
+                       f'x="{x * 16 + 2}" y="{y * 16 + 2}" width="12" height="12"{close}')
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<map version="1.8" tiledversion="1.8.2" orientation="orthogonal" renderorder="right-down" \
+width="{w}" height="{h}" tilewidth="16" tileheight="16" infinite="0" nextlayerid="4" \
+nextobjectid="{next_id}">
+{_props(spec.properties, " ")}
+ <tileset firstgid="1" source="../tilesets/city.tsx"/>
+ <layer id="1" name="ground" width="{w}" height="{h}">
+  <data encoding="csv">{_csv(ground)}</data>
+ </layer>
+ <layer id="2" name="structures" width="{w}" height="{h}">
+  <data encoding="csv">{_csv(structures)}</data>
+ </layer>
+ <objectgroup id="3" name="objects">
+{chr(10).join(obj_xml)}
+ </objectgroup>
+</map>
+"""
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    for spec in LEVELS:
+        (OUT / spec.out).write_text(build(spec))
+        print("wrote", OUT / spec.out)
+
+
+if __name__ == "__main__":
+    main()
