@@ -57,6 +57,7 @@ class Tileset:
     tile_images: dict[int, Path] = field(default_factory=dict)  # image-collection tilesets
     animations: dict[int, tuple[tuple[int, int], ...]] = field(default_factory=dict)
     tall: frozenset[int] = frozenset()  # local ids that cast a shadow
+    glow: dict[int, tuple[int, int, int]] = field(default_factory=dict)  # local id -> colour
 
 
 @dataclass(frozen=True, slots=True)

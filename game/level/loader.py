@@ -172,6 +172,7 @@ def _tilesets(path: Path, tmx: pytmx.TiledMap) -> list[Tileset]:
     for ts in tmx.tilesets:
         animations: dict[int, tuple[tuple[int, int], ...]] = {}
         tall = set()
+        glow: dict[int, tuple[int, int, int]] = {}
         for local in range(ts.tilecount or 0):
             gids = tmx.map_gid(ts.firstgid + local)
             if not gids:
@@ -179,6 +180,9 @@ def _tilesets(path: Path, tmx: pytmx.TiledMap) -> list[Tileset]:
             props = tmx.get_tile_properties_by_gid(gids[0][0]) or {}
             if props.get("tall"):
                 tall.add(local)
+            color = _parse_color(props.get("glow"))
+            if color:
+                glow[local] = color
             frames = props.get("frames") or []
             if frames:
                 animations[local] = tuple(
@@ -189,9 +193,20 @@ def _tilesets(path: Path, tmx: pytmx.TiledMap) -> list[Tileset]:
             firstgid=ts.firstgid, name=ts.name or "", tile_width=ts.tilewidth,
             tile_height=ts.tileheight, columns=int(getattr(ts, "columns", 0) or 0),
             tilecount=int(ts.tilecount or 0), image=image,
-            animations=animations, tall=frozenset(tall),
+            animations=animations, tall=frozenset(tall), glow=glow,
         ))
     return out
+
+
+def _parse_color(value: object) -> tuple[int, int, int] | None:
+    """Tiled colours are '#rrggbb' or '#aarrggbb'; anything else means no colour."""
+    if not isinstance(value, str) or not value.startswith("#") or len(value) not in (7, 9):
+        return None
+    try:
+        rgb = int(value[-6:], 16)
+    except ValueError:
+        return None
+    return (rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255
 
 
 def _coerce(spec: PropSpec, value: object) -> object:

@@ -35,5 +35,5 @@ class TickContext:
     commands: list[Command]
     events: list[Event]
 
-    def emit(self, kind: str, **data: object) -> None:
-        self.events.append(Event(kind, self.state.tick, data))
+    def emit(self, event_kind: str, /, **data: object) -> None:
+        self.events.append(Event(event_kind, self.state.tick, data))

@@ -1,0 +1,151 @@
+"""Autopilot: plays a "produce" level by simple rules and records its commands.
+
+Used by tests (a level is winnable), by tools that make screenshots and replays, and by
+benchmarks. It only ever acts through commands, exactly like a player.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+
+from game.sim.commands import Build, Command, Interact, Move
+from game.sim.components import Player, Position, Reactor, Structure, WastePile
+from game.sim.constants import TILE
+from game.sim.state import PLAYING
+from game.sim.world import Simulation
+
+STUCK_TICKS = 40
+
+
+def bfs_path(sim: Simulation, start: tuple[int, int], goals: set[tuple[int, int]]):
+    """Shortest 4-connected tile path from start to any goal tile, or None."""
+    if start in goals:
+        return [start]
+    grid = sim.grid
+    prev: dict[tuple[int, int], tuple[int, int] | None] = {start: None}
+    queue = deque([start])
+    while queue:
+        cur = queue.popleft()
+        x, y = cur
+        for nxt in ((x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)):
+            if nxt in prev or grid.is_blocked(*nxt):
+                continue
+            prev[nxt] = cur
+            if nxt in goals:
+                path = [nxt]
+                while prev[path[-1]] is not None:
+                    path.append(prev[path[-1]])
+                return path[::-1]
+            queue.append(nxt)
+    return None
+
+
+class Autopilot:
+    def __init__(self, sim: Simulation, nodes_wanted: int = 2) -> None:
+        self.sim = sim
+        self.nodes_wanted = nodes_wanted
+        self.path: list[tuple[int, int]] = []
+        self.goal: tuple[str, object] | None = None
+        self.last_pos: tuple[int, int] | None = None
+        self.still = 0
+        objective = sim.level.objective
+        self.feed = [k for k, r in sim.rules.produces.items() if r == objective.target]
+
+    # -- perception ------------------------------------------------------------------
+    def _me(self) -> tuple[Player, Position]:
+        return self.sim.player()
+
+    def _tile(self, pos: Position) -> tuple[int, int]:
+        return pos.x // TILE, pos.y // TILE
+
+    def _nodes(self):
+        return self.sim.query(Structure, Reactor, Position)
+
+    # -- decisions -------------------------------------------------------------------
+    def decide(self) -> list[Command]:
+        sim = self.sim
+        player, pos = self._me()
+        carried = sum(player.carry.values())
+        nodes = self._nodes()
+        if len(nodes) < self.nodes_wanted and not sim.missing_for("node"):
+            spot = self._free_plot(pos)
+            if spot is not None:
+                self.path = []
+                return [Build("node", *spot)]
+        if len(nodes) < self.nodes_wanted:
+            missing = sim.missing_for("node")
+            if missing and carried < sim.rules.player_capacity:
+                return self._go_to_piles(set(missing), pos)
+        feed_carried = sum(player.carry.get(k, 0) for k in self.feed)
+        piles_left = any(p.amount > 0 and p.kind in self.feed
+                         for _, (p, _) in sim.query(WastePile, Position))
+        if nodes and player.carry and (carried >= sim.rules.player_capacity or
+                                       (feed_carried and not piles_left)):
+            return self._deliver(pos, nodes)
+        if piles_left and carried < sim.rules.player_capacity:
+            return self._go_to_piles(set(self.feed), pos)
+        if nodes and player.carry:
+            return self._deliver(pos, nodes)
+        return []
+
+    def _free_plot(self, pos: Position) -> tuple[int, int] | None:
+        ys, xs = (self.sim.grid.buildable & ~self.sim.grid.occupied).nonzero()
+        me = self._tile(pos)
+        best = None
+        for x, y in sorted(zip(xs.tolist(), ys.tolist(), strict=True),
+                           key=lambda t: (abs(t[0] - me[0]) + abs(t[1] - me[1]), t[1], t[0])):
+            if self.sim.placement_problem("node", x, y) is None:
+                best = (x, y)
+                break
+        return best
+
+    def _go_to_piles(self, kinds: set[str], pos: Position) -> list[Command]:
+        goals = {self._tile(p) for _, (pile, p) in self.sim.query(WastePile, Position)
+                 if pile.amount > 0 and pile.kind in kinds}
+        return self._walk(pos, goals, ("piles", frozenset(kinds)))
+
+    def _deliver(self, pos: Position, nodes) -> list[Command]:
+        for _, (_, _, npos) in nodes:
+            dx, dy = pos.x - npos.x, pos.y - npos.y
+            reach = self.sim.rules.player_reach_px * 16
+            if dx * dx + dy * dy <= reach * reach:
+                return [Interact()]
+        goals = set()
+        for _, (structure, reactor, _) in nodes:
+            if len(reactor.queue) >= self.sim.rules.structures[structure.kind].queue_capacity:
+                continue
+            x, y = structure.tx, structure.ty
+            goals |= {(x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)}
+        return self._walk(pos, goals, ("deliver", None))
+
+    # -- walking ---------------------------------------------------------------------
+    def _walk(self, pos: Position, goals: set, goal_key) -> list[Command]:
+        here = (pos.x, pos.y)
+        self.still = self.still + 1 if here == self.last_pos else 0
+        self.last_pos = here
+        if goal_key != self.goal or not self.path or self.still > STUCK_TICKS:
+            self.goal = goal_key
+            self.still = 0
+            self.path = bfs_path(self.sim, self._tile(pos), goals) or []
+        while self.path:
+            tx, ty = self.path[0]
+            cx, cy = tx * TILE + TILE // 2, ty * TILE + TILE // 2
+            speed = self.sim.rules.player_speed
+            dx = 0 if abs(cx - pos.x) < speed else (1 if cx > pos.x else -1)
+            dy = 0 if abs(cy - pos.y) < speed else (1 if cy > pos.y else -1)
+            if dx or dy:
+                return [Move(dx, dy)]
+            self.path.pop(0)
+        return []
+
+
+def play_to_win(sim: Simulation, max_ticks: int = 60 * 60 * 10,
+                nodes_wanted: int = 2) -> list[list[Command]]:
+    """Run the autopilot until the level is decided; returns the per-tick commands."""
+    pilot = Autopilot(sim, nodes_wanted)
+    log: list[list[Command]] = []
+    while sim.outcome == PLAYING and sim.tick < max_ticks:
+        commands = pilot.decide()
+        sim.step(commands)
+        log.append(commands)
+    return log

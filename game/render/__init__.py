@@ -1,0 +1,1 @@
+"""Drawing. Everything here reads simulation state and never changes it."""

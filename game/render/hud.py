@@ -1,0 +1,127 @@
+"""The heads-up display: bag, stockpile, objective, timer, build button, hints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+from game import palette
+from game.content.text import t
+from game.render.font import BitmapFont
+from game.render.images import icon
+from game.render.timefmt import format_ticks
+from game.render.widgets import bar, icon_count, panel
+from game.sim.systems.objectives import objective_progress
+from game.sim.world import Simulation
+
+MARGIN = 4
+
+
+@dataclass
+class HudState:
+    """What the play scene tells the HUD besides the simulation."""
+
+    build_mode: bool = False
+    hint: str = ""
+    message: str = ""
+    message_frames: int = 0
+
+
+class Hud:
+    def __init__(self, font: BitmapFont) -> None:
+        self.font = font
+        self.build_button = pygame.Rect(0, 0, 0, 0)
+
+    def draw(self, target: pygame.Surface, sim: Simulation, ui: HudState) -> None:
+        w, h = target.get_size()
+        lh = self.font.line_height
+        self._bag(target, sim)
+        self._objective(target, sim, w)
+        self._timer(target, sim, w)
+        self._stock(target, sim, h, lh)
+        self._build_button(target, sim, ui, w, h, lh)
+        self._hints(target, ui, w, h, lh)
+
+    def _bag(self, target, sim) -> None:
+        player = sim.player()[0]
+        cap = sim.rules.player_capacity
+        carried = sum(player.carry.values())
+        rect = pygame.Rect(MARGIN, MARGIN, 150, 26)
+        panel(target, rect)
+        x = icon_count(target, self.font, (rect.x + 4, rect.y + 3), "bag", f"{carried}/{cap}",
+                       palette.UI_BAD if carried >= cap else palette.UI_TEXT)
+        bar(target, pygame.Rect(rect.x + 4, rect.y + 16, 40, 6), carried / max(1, cap),
+            palette.UI_ACCENT)
+        x = max(x + 8, rect.x + 52)
+        for kind in sim.rules.waste_kinds:
+            n = player.carry.get(kind, 0)
+            x = icon_count(target, self.font, (x, rect.y + 9), kind, str(n),
+                           palette.UI_TEXT if n else palette.UI_DIM) + 8
+
+    def _objective(self, target, sim, w) -> None:
+        objective = sim.level.objective
+        done = objective_progress(objective, sim.state)
+        text = f"{objective.text}  {done}/{objective.amount}"
+        tw = self.font.size(text)[0]
+        rect = pygame.Rect(0, MARGIN, max(180, tw + 24), 26)
+        rect.centerx = w // 2
+        panel(target, rect, border=palette.UI_ACCENT)
+        target.blit(icon("flag"), (rect.x + 5, rect.y + 4))
+        self.font.draw(target, text, (rect.x + 16, rect.y + 3), palette.UI_TEXT,
+                       shadow=(0, 0, 0))
+        bar(target, pygame.Rect(rect.x + 5, rect.y + 17, rect.width - 10, 5),
+            done / max(1, objective.amount), palette.RES_COLORS.get(objective.target,
+                                                                    palette.UI_GOOD))
+
+    def _timer(self, target, sim, w) -> None:
+        text = format_ticks(sim.igt_ticks)
+        tw = self.font.size(text, 2)[0]
+        rect = pygame.Rect(w - MARGIN - tw - 22, MARGIN, tw + 22, 26)
+        panel(target, rect)
+        target.blit(icon("clock"), (rect.x + 5, rect.y + 9))
+        self.font.draw(target, text, (rect.x + 16, rect.y + 4), palette.UI_TEXT, scale=2,
+                       shadow=(0, 0, 0))
+
+    def _stock(self, target, sim, h, lh) -> None:
+        rect = pygame.Rect(MARGIN, h - MARGIN - 18, 150, 18)
+        panel(target, rect)
+        x = rect.x + 5
+        for res in sim.rules.resources:
+            x = icon_count(target, self.font, (x, rect.y + 4), res, str(sim.state.stock[res]),
+                           palette.RES_COLORS[res]) + 12
+
+    def _build_button(self, target, sim, ui, w, h, lh) -> None:
+        missing = sim.missing_for("node")
+        cost = sim.rules.cost_of("node")
+        label = "[B] Build node"
+        lw = self.font.size(label)[0]
+        rect = pygame.Rect(0, 0, lw + 12 + 26 * len(cost), 18)
+        rect.bottomright = (w - MARGIN, h - MARGIN)
+        border = palette.UI_ACCENT if ui.build_mode else (
+            palette.UI_GOOD if not missing else palette.UI_DIM)
+        panel(target, rect, border=border)
+        target.blit(icon("hammer"), (rect.x + 3, rect.y + 5))
+        x = self.font.draw(target, label, (rect.x + 13, rect.y + 4),
+                           palette.UI_TEXT if not missing else palette.UI_DIM,
+                           shadow=(0, 0, 0)).right + 6
+        for kind, n in sorted(cost.items()):
+            x = icon_count(target, self.font, (x, rect.y + 4), kind, str(n),
+                           palette.UI_BAD if kind in missing else palette.UI_TEXT) + 6
+        self.build_button = rect
+
+    def _hints(self, target, ui, w, h, lh) -> None:
+        if ui.message_frames > 0 and ui.message:
+            line, color = ui.message, palette.UI_BAD
+        else:
+            line, color = ui.hint, palette.UI_ACCENT
+        controls = t("controls", "build" if ui.build_mode else "play")
+        y = h - MARGIN - 18 - lh - 4
+        if line:
+            rect = pygame.Rect(0, 0, self.font.size(line)[0] + 12, lh + 4)
+            rect.midbottom = (w // 2, y)
+            panel(target, rect)
+            self.font.draw(target, line, (w // 2, rect.y + 2), color, shadow=(0, 0, 0),
+                           align="center")
+        self.font.draw(target, controls, (w // 2, h - MARGIN - 14), palette.UI_DIM,
+                       shadow=(0, 0, 0), align="center")

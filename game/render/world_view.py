@@ -1,0 +1,88 @@
+"""Draws the world: tiles, then waste, nodes and Elara sorted by depth, then light."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.render.images import glow, sheet
+from game.render.tilemap import TileMapRenderer
+from game.sim.components import Player, Position, Reactor, Structure, WastePile
+from game.sim.constants import SUBPX, TILE_PX
+from game.sim.world import Simulation
+
+WASTE_COLUMN = {"organic": 0, "polymer": 1, "alloy": 2}
+NODE_GLOW = (40, 150, 120)
+LAMP_PULSE_MS = 1800
+# Dawn light: the city is a touch cool and dim; glows add the bioluminescence back.
+AMBIENT = (228, 232, 238)
+
+
+class WorldView:
+    def __init__(self, sim: Simulation, tiles: TileMapRenderer | None = None) -> None:
+        self.sim = sim
+        self.tiles = tiles or TileMapRenderer(sim.level)
+        self.elara = sheet("elara", 16, 24)
+        self.waste = sheet("waste", 16, 16)
+        self.node = sheet("node", 16, 24)
+        self.hitbox_h = sim.rules.hitbox_px[1]
+
+    def draw(self, target: pygame.Surface, offset: tuple[int, int], time_ms: int) -> None:
+        ox, oy = offset
+        self.tiles.draw(target, offset, time_ms)
+        sprites: list[tuple[int, pygame.Surface, tuple[int, int]]] = []
+        for eid, (pile, pos) in self.sim.query(WastePile, Position):
+            if pile.amount <= 0:
+                continue
+            img = self.waste[eid % len(self.waste)][WASTE_COLUMN.get(pile.kind, 0)]
+            x, y = pos.x // SUBPX, pos.y // SUBPX
+            sprites.append((y + 4, img, (x - 8 - ox, y - 12 - oy)))
+        lights: list[tuple[int, int, int, tuple[int, int, int]]] = []
+        for _, (structure, reactor, pos) in self.sim.query(Structure, Reactor, Position):
+            working = bool(reactor.queue)
+            frame = (time_ms // (110 if working else 220)) % len(self.node[0])
+            img = self.node[1 if working else 0][frame]
+            x, y = structure.tx * TILE_PX, structure.ty * TILE_PX
+            sprites.append((y + TILE_PX, img, (x - ox, y - 8 - oy)))
+            pulse = (time_ms // 40) % 20
+            radius = (22 if working else 14) + (pulse if pulse < 10 else 20 - pulse) // 3
+            lights.append((x + 8 - ox, y + 2 - oy, radius, NODE_GLOW))
+        for _, (player, pos) in self.sim.query(Player, Position):
+            frame = 1 + (time_ms // 120) % 3 if player.moving else 0
+            img = self.elara[player.facing][frame]
+            x, y = pos.x // SUBPX, pos.y // SUBPX
+            bottom = y + self.hitbox_h // 2
+            sprites.append((bottom, img, (x - 8 - ox, bottom - 24 - oy)))
+            lights.append((x - ox, y - 10 - oy, 12, (30, 70, 80)))
+        sprites.sort(key=lambda s: s[0])
+        for _, img, at in sprites:
+            _shadow(target, img, at)
+        target.fblits([(img, at) for _, img, at in sprites])
+        self._light(target, offset, time_ms, lights)
+
+    def _light(self, target, offset, time_ms, lights) -> None:
+        target.fill(AMBIENT, special_flags=pygame.BLEND_RGB_MULT)
+        view = target.get_size()
+        phase = time_ms % LAMP_PULSE_MS
+        wobble = (phase if phase < LAMP_PULSE_MS // 2 else LAMP_PULSE_MS - phase) * 4 // 900
+        adds = []
+        for x, y, color in self.tiles.visible_glows(offset, view):
+            g = glow(16 + wobble, color)
+            adds.append((g, (x - g.get_width() // 2, y - g.get_height() // 2)))
+        for x, y, radius, color in lights:
+            g = glow(radius, color)
+            adds.append((g, (x - radius, y - radius)))
+        target.fblits(adds, pygame.BLEND_RGB_ADD)
+
+
+_SHADOWS: dict[int, pygame.Surface] = {}
+
+
+def _shadow(target: pygame.Surface, img: pygame.Surface, at: tuple[int, int]) -> None:
+    """A soft oval on the ground under a sprite's feet."""
+    width = img.get_width()
+    surf = _SHADOWS.get(width)
+    if surf is None:
+        surf = pygame.Surface((width - 2, 4), pygame.SRCALPHA)
+        pygame.draw.ellipse(surf, (10, 12, 24, 90), surf.get_rect())
+        _SHADOWS[width] = surf
+    target.blit(surf, (at[0] + 1, at[1] + img.get_height() - 3))

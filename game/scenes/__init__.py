@@ -1,0 +1,1 @@
+"""Screens of the game: title, play, pause, results."""

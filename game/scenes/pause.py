@@ -1,0 +1,59 @@
+"""Pause: the level stands still (no ticks) under a dimmed overlay with a menu."""
+
+from __future__ import annotations
+
+import pygame
+
+from game import palette
+from game.app import App, Scene
+from game.content.text import t
+from game.render.widgets import Menu, MenuItem, panel
+
+
+class PauseScene(Scene):
+    opaque = False
+
+    def __init__(self, app: App, play) -> None:
+        super().__init__(app)
+        self.play = play
+        self.menu = Menu([
+            MenuItem(t("pause", "resume"), self.resume),
+            MenuItem(t("pause", "restart"), self.restart),
+            MenuItem(t("pause", "quit_title"), self.quit_to_title),
+            MenuItem(t("pause", "quit_game"), app.quit),
+        ], app.font, scale=2)
+        self.mouse = None
+
+    def resume(self) -> None:
+        self.app.pop()
+
+    def restart(self) -> None:
+        self.play.start()
+        self.app.pop()
+
+    def quit_to_title(self) -> None:
+        from game.scenes.title import TitleScene
+
+        self.app.reset_to(TitleScene(self.app))
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_p):
+            self.resume()
+            return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_r:
+            self.restart()
+            return
+        pos = self.app.to_logical(event.pos) if hasattr(event, "pos") else None
+        self.menu.handle(event, pos)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        shade.fill((*palette.UI_PANEL, 150))
+        surface.blit(shade, (0, 0))
+        w, h = surface.get_size()
+        box = pygame.Rect(0, 0, 280, 170)
+        box.center = (w // 2, h // 2)
+        panel(surface, box, alpha=220, border=palette.UI_ACCENT)
+        self.app.font.draw(surface, t("pause", "heading"), (w // 2, box.y + 10),
+                           palette.UI_ACCENT, scale=3, shadow=(0, 0, 0), align="center")
+        self.menu.draw(surface, w // 2, box.y + 52)

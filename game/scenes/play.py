@@ -1,0 +1,140 @@
+"""Playing a level: input → commands → simulation; camera, world, effects and HUD."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.app import LOGICAL_SIZE, App, Scene
+from game.input import InputMapper
+from game.level.data import LevelData
+from game.render.build_preview import draw_build_preview, refusal_text
+from game.render.camera import Camera
+from game.render.effects import Effects
+from game.render.hud import Hud, HudState
+from game.render.tilemap import TileMapRenderer
+from game.render.world_view import WorldView
+from game.scenes.tutorial import Tutorial
+from game.sim import events as ev
+from game.sim.constants import SUBPX, TILE_PX
+from game.sim.state import PLAYING
+from game.sim.world import Simulation
+
+MESSAGE_FRAMES = 150
+RESULTS_DELAY_FRAMES = 75  # let the win land visually before the results screen
+
+
+class PlayScene(Scene):
+    def __init__(self, app: App, level: LevelData, seed: int | None = None) -> None:
+        super().__init__(app)
+        self.level = level
+        self.seed = level.seed if seed is None else seed
+        self.tiles = TileMapRenderer(level)  # baked once, reused by restarts
+        self.hud = Hud(app.font)
+        self.input = InputMapper()
+        self.mouse_tile: tuple[int, int] | None = None
+        self.start()
+
+    def start(self) -> None:
+        """(Re)start the level from its exact initial state."""
+        old = getattr(self, "sim", None)
+        if old is not None:
+            old.close()
+        self.sim = Simulation(self.level, self.seed)
+        self.view = WorldView(self.sim, self.tiles)
+        self.camera = Camera(*LOGICAL_SIZE, self.level.width * TILE_PX,
+                             self.level.height * TILE_PX)
+        pos = self.sim.player()[1]
+        self.camera.snap_to(pos.x / SUBPX, pos.y / SUBPX)
+        self.effects = Effects(self.app.font)
+        self.tutorial = Tutorial()
+        self.ui = HudState()
+        self.input.reset()
+        self.won_frames = 0
+
+    # -- input -------------------------------------------------------------------------
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN:
+            action = self.input.key_down(event.key)
+            if action == "pause":
+                if self.ui.build_mode:
+                    self.ui.build_mode = False
+                else:
+                    self._pause()
+            elif action == "build":
+                self.ui.build_mode = not self.ui.build_mode
+            elif action == "restart":
+                self.start()
+        elif event.type == pygame.KEYUP:
+            self.input.key_up(event.key)
+        elif event.type == pygame.MOUSEMOTION:
+            self.mouse_tile = self._tile_at(event.pos)
+        elif event.type == pygame.MOUSEBUTTONDOWN:
+            self._click(event)
+        elif event.type in (pygame.WINDOWFOCUSLOST, pygame.WINDOWLEAVE):
+            self.input.held.clear()
+
+    def _tile_at(self, window_pos: tuple[int, int]) -> tuple[int, int]:
+        lx, ly = self.app.to_logical(window_pos)
+        wx, wy = self.camera.to_world(lx, ly)
+        return int(wx // TILE_PX), int(wy // TILE_PX)
+
+    def _click(self, event: pygame.event.Event) -> None:
+        logical = self.app.to_logical(event.pos)
+        if event.button == 1 and self.hud.build_button.collidepoint(logical):
+            self.ui.build_mode = not self.ui.build_mode
+            return
+        if event.button == 3:
+            self.ui.build_mode = False
+            return
+        if event.button == 1 and self.ui.build_mode:
+            tx, ty = self._tile_at(event.pos)
+            self.mouse_tile = (tx, ty)
+            self.input.build("node", tx, ty)
+
+    def _pause(self) -> None:
+        from game.scenes.pause import PauseScene
+
+        self.input.held.clear()
+        self.app.push(PauseScene(self.app, self))
+
+    # -- simulation --------------------------------------------------------------------
+    def tick(self) -> None:
+        if self.sim.outcome != PLAYING:
+            return
+        events = self.sim.step(self.input.commands())
+        self._on_events(events)
+
+    def _on_events(self, events: list[ev.Event]) -> None:
+        self.effects.on_events(events, self.sim)
+        for e in events:
+            if e.kind == ev.BUILD_REFUSED:
+                self.ui.message = refusal_text(self.sim, e.data["reason"])
+                self.ui.message_frames = MESSAGE_FRAMES
+            elif e.kind == ev.BUILT:
+                self.ui.build_mode = False
+        if events:
+            self.tutorial.observe(self.sim)
+
+    def update(self) -> None:
+        pos = self.sim.player()[1]
+        self.camera.follow(pos.x / SUBPX, pos.y / SUBPX)
+        self.effects.update()
+        self.ui.hint = self.tutorial.hint()
+        if self.ui.message_frames > 0:
+            self.ui.message_frames -= 1
+        if self.sim.outcome != PLAYING:
+            self.won_frames += 1
+            if self.won_frames == RESULTS_DELAY_FRAMES:
+                from game.scenes.results import ResultsScene
+
+                self.app.push(ResultsScene(self.app, self))
+
+    # -- drawing -----------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        offset = self.camera.offset
+        self.view.draw(surface, offset, self.app.time_ms)
+        self.effects.draw(surface, offset)
+        if self.ui.build_mode and self.mouse_tile is not None:
+            draw_build_preview(surface, self.app.font, self.sim, self.mouse_tile, offset,
+                               self.app.time_ms)
+        self.hud.draw(surface, self.sim, self.ui)

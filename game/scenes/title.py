@@ -1,0 +1,69 @@
+"""Title screen: the district drifts by behind the name; Enter starts level 1."""
+
+from __future__ import annotations
+
+import pygame
+
+from game import palette
+from game.app import App, Scene
+from game.content.text import t
+from game.level.errors import MapError
+from game.level.loader import load_level
+from game.paths import CAMPAIGN_DIR
+from game.render.tilemap import TileMapRenderer
+from game.render.widgets import Menu, MenuItem
+
+FIRST_LEVEL = "01_scavengers_dawn.tmx"
+
+
+class TitleScene(Scene):
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        self.error = ""
+        self.level = None
+        self.backdrop = None
+        try:
+            self.level = load_level(CAMPAIGN_DIR / FIRST_LEVEL)
+            self.backdrop = TileMapRenderer(self.level)
+        except MapError as exc:
+            self.error = exc.format()
+        label = f"Play  {self.level.title}" if self.level else "Play"
+        self.menu = Menu([MenuItem(label, self.play), MenuItem("Quit", app.quit)],
+                         app.font, scale=2)
+
+    def play(self) -> None:
+        if self.level is None:
+            return
+        from game.scenes.play import PlayScene
+
+        self.app.replace(PlayScene(self.app, self.level))
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.app.quit()
+            return
+        pos = self.app.to_logical(event.pos) if hasattr(event, "pos") else None
+        self.menu.handle(event, pos)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        w, h = surface.get_size()
+        surface.fill(palette.UI_PANEL)
+        if self.backdrop is not None:
+            span = max(1, self.level.width * 16 - w)
+            phase = (self.app.time_ms // 40) % (2 * span)
+            x = phase if phase < span else 2 * span - phase
+            self.backdrop.draw(surface, (x, max(0, (self.level.height * 16 - h) // 2)),
+                               self.app.time_ms)
+            shade = pygame.Surface((w, h), pygame.SRCALPHA)
+            shade.fill((*palette.UI_PANEL, 120))
+            surface.blit(shade, (0, 0))
+        font = self.app.font
+        font.draw(surface, t("title", "name"), (w // 2, 70), palette.UI_GOOD, scale=6,
+                  shadow=(0, 0, 0), align="center")
+        font.draw(surface, t("title", "tagline"), (w // 2, 130), palette.UI_TEXT,
+                  shadow=(0, 0, 0), align="center")
+        self.menu.draw(surface, w // 2, 190)
+        if self.error:
+            font.draw(surface, self.error, (w // 2, h - 30), palette.UI_BAD, align="center")
+        font.draw(surface, "Enter / click to choose - Esc quits", (w // 2, h - 16),
+                  palette.UI_DIM, align="center")

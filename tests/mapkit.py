@@ -1,0 +1,75 @@
+"""Write small Tiled maps for tests from ASCII rows.
+
+Legend: '.' floor, '#' wall (solid), 'P' build plot (buildable), '@' spawn on floor,
+'o'/'p'/'a' organic/polymer/alloy waste pile on floor (amount from `amounts`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+TSX = """<?xml version="1.0" encoding="UTF-8"?>
+<tileset version="1.8" tiledversion="1.8.2" name="test" tilewidth="16" tileheight="16"
+ tilecount="4" columns="2">
+ <image source="test.png" width="32" height="32"/>
+ <tile id="0"><properties><property name="solid" type="bool" value="false"/></properties></tile>
+ <tile id="1"><properties><property name="solid" type="bool" value="true"/></properties></tile>
+ <tile id="2"><properties><property name="buildable" type="bool" value="true"/></properties></tile>
+</tileset>
+"""
+GIDS = {".": 1, "#": 2, "P": 3}
+KINDS = {"o": "organic", "p": "polymer", "a": "alloy"}
+
+
+def write_map(folder: Path, rows: list[str], amounts: dict[str, int] | None = None,
+              objective_amount: int = 3, seed: int = 7, name: str = "test.tmx") -> Path:
+    amounts = amounts or {}
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "test.tsx").write_text(TSX)
+    h, w = len(rows), len(rows[0])
+    data = []
+    objects = []
+    oid = 1
+    for y, row in enumerate(rows):
+        line = []
+        for x, ch in enumerate(row):
+            line.append(str(GIDS.get(ch, 1)))
+            if ch == "@":
+                objects.append(f'<object id="{oid}" name="spawn" type="PlayerSpawn" '
+                               f'x="{x * 16 + 4}" y="{y * 16 + 4}" width="8" height="8"/>')
+                oid += 1
+            elif ch in KINDS:
+                kind = KINDS[ch]
+                objects.append(
+                    f'<object id="{oid}" name="{kind}" type="Waste" x="{x * 16 + 4}" '
+                    f'y="{y * 16 + 4}" width="8" height="8"><properties>'
+                    f'<property name="kind" value="{kind}"/>'
+                    f'<property name="amount" type="int" value="{amounts.get(kind, 3)}"/>'
+                    f'</properties></object>')
+                oid += 1
+        data.append(",".join(line))
+    csv = ",\n".join(data)
+    objs = "\n".join(objects)
+    tmx = f"""<?xml version="1.0" encoding="UTF-8"?>
+<map version="1.8" tiledversion="1.8.2" orientation="orthogonal" renderorder="right-down"
+ width="{w}" height="{h}" tilewidth="16" tileheight="16" infinite="0" nextlayerid="3"
+ nextobjectid="{oid}">
+ <properties>
+  <property name="title" value="Test map"/>
+  <property name="objective_amount" type="int" value="{objective_amount}"/>
+  <property name="seed" type="int" value="{seed}"/>
+ </properties>
+ <tileset firstgid="1" source="test.tsx"/>
+ <layer id="1" name="ground" width="{w}" height="{h}">
+  <data encoding="csv">
+{csv}
+</data>
+ </layer>
+ <objectgroup id="2" name="objects">
+  {objs}
+ </objectgroup>
+</map>
+"""
+    path = folder / name
+    path.write_text(tmx)
+    return path

@@ -1,0 +1,59 @@
+"""The command line: exit codes and messages for user mistakes, never a traceback."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LEVEL1 = ROOT / "maps" / "campaign" / "01_scavengers_dawn.tmx"
+
+
+def run(*args: str, timeout: int = 120) -> subprocess.CompletedProcess:
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy",
+               PYTHONPATH=str(ROOT))
+    return subprocess.run([sys.executable, "-m", "game", *args], env=env, cwd=ROOT,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def test_missing_map_exits_2_with_one_line(tmp_path):
+    missing = tmp_path / "nowhere.tmx"
+    out = run("play", str(missing), "--headless", "--ticks", "1")
+    assert out.returncode == 2
+    assert out.stderr.startswith(f"{missing}: error:")
+    assert "Traceback" not in out.stderr + out.stdout
+
+
+def test_garbage_map_exits_2(tmp_path):
+    bad = tmp_path / "bad.tmx"
+    bad.write_bytes(b"\x00\xffnot xml at all")
+    out = run("play", str(bad), "--headless", "--ticks", "1")
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert f"{bad}: error:" in out.stderr
+
+
+def test_bad_usage_exits_2():
+    for args in (["play"], ["play", str(LEVEL1), "--ticks", "-3", "--headless"],
+                 ["play", str(LEVEL1), "--headless"], ["frobnicate"]):
+        out = run(*args)
+        assert out.returncode == 2, args
+        assert "Traceback" not in out.stderr
+
+
+def test_headless_run_saves_the_last_frame(tmp_path):
+    shot = tmp_path / "frame.png"
+    out = run("play", str(LEVEL1), "--headless", "--ticks", "90", "--screenshot", str(shot))
+    assert out.returncode == 0, out.stderr
+    assert "ticks=90 outcome=playing" in out.stdout
+    assert shot.stat().st_size > 10_000
+
+
+def test_unwritable_screenshot_fails_cleanly(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    out = run("play", str(LEVEL1), "--headless", "--ticks", "2", "--screenshot",
+              str(blocker / "sub" / "frame.png"))
+    assert out.returncode == 1
+    assert "cannot save screenshot" in out.stderr and "Traceback" not in out.stderr

@@ -1,0 +1,25 @@
+"""The code stays ruff clean (ruff comes with the test extra)."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_ruff_clean():
+    ruff = shutil.which("ruff") or str(Path(sys.executable).parent / "ruff")
+    if not Path(ruff).exists():
+        pytest.skip("ruff is not installed (pip install -e '.[test]' brings it)")
+    out = subprocess.run([ruff, "check", "game", "tests", "tools", "benchmarks"], cwd=ROOT,
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_simulation_never_imports_pygame():
+    for path in (ROOT / "game" / "sim").rglob("*.py"):
+        text = path.read_text()
+        assert "import pygame" not in text and "from pygame" not in text, path
