@@ -1,0 +1,74 @@
+"""Recording a replay while a level is played: commands per tick + periodic state hashes."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from game.sim.commands import Command
+from game.sim.constants import TICK_RATE
+from game.sim.world import Simulation
+from game.speedrun.maphash import MapDigest, map_digest
+from game.speedrun.replay import CHECKPOINT_INTERVAL, Replay, game_version, rules_sha256
+
+CATEGORIES = ("campaign", "practice", "custom")
+
+
+class Recorder:
+    """Feed it every simulated tick's commands; it builds the Replay when asked."""
+
+    def __init__(self, level_path: Path, digest: MapDigest | None = None,
+                 interval: int = CHECKPOINT_INTERVAL) -> None:
+        self.level_path = Path(level_path)
+        self.digest = digest or map_digest(self.level_path)
+        self.interval = interval
+        self.ticks: list[list[Command]] = []
+        self.checkpoints: list[str] = []
+
+    def record(self, sim: Simulation, commands: list[Command]) -> None:
+        """Call right after `sim.step(commands)` for a tick that really ran."""
+        self.ticks.append(list(commands))
+        if sim.tick % self.interval == 0:
+            self.checkpoints.append(sim.state_hash())
+
+    def replay(self, sim: Simulation, category: str, player: str, rta_ms: int = 0,
+               extra: dict | None = None) -> Replay:
+        if category not in CATEGORIES:
+            raise ValueError(f"unknown category {category!r}")
+        header = {
+            "game": "Reclaim 2147",
+            "game_version": game_version(),
+            "rules_sha256": rules_sha256(),
+            "map": {"name": self.level_path.name, "title": sim.level.title,
+                    "sha256": self.digest.sha256,
+                    "files": [list(f) for f in self.digest.files]},
+            "seed": sim.seed,
+            "official_seed": sim.seed == sim.level.seed,
+            "tick_rate": TICK_RATE,
+            "category": category,
+            "practice": category == "practice",
+            "player": player,
+            "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "rta_ms": int(rta_ms),
+            "checkpoint_interval": self.interval,
+            "final": {"outcome": sim.outcome, "igt_ticks": sim.igt_ticks, "tick": sim.tick,
+                      "state_sha256": sim.state_hash()},
+        }
+        header.update(extra or {})
+        return Replay(header, list(self.ticks), list(self.checkpoints))
+
+
+def record_run(level_path: Path, level, per_tick: list[list[Command]], category: str,
+               player: str, seed: int | None = None) -> Replay:
+    """Re-play a command log into a fresh simulation and return its Replay (tools, tests)."""
+    sim = Simulation(level, seed)
+    try:
+        rec = Recorder(level_path)
+        for commands in per_tick:
+            if sim.outcome != "playing":
+                break
+            sim.step(commands)
+            rec.record(sim, commands)
+        return rec.replay(sim, category, player)
+    finally:
+        sim.close()

@@ -1,0 +1,187 @@
+"""Re-simulate a replay headlessly and say whether it is what it claims to be.
+
+Checks, in order: the file's structure and checksums (replay.from_bytes), the game
+version and rules, the map (by SHA-256 of the map and its tilesets), the seed, then
+every tick: a state hash every N ticks must match the recording, and the run must end
+exactly on its last tick with the recorded outcome, IGT and final state hash.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game.render.timefmt import format_ticks
+from game.sim.constants import TICK_RATE
+from game.sim.state import PLAYING
+from game.speedrun.campaign import campaign_levels
+from game.speedrun.maphash import MapHashError, map_digest
+from game.speedrun.replay import (
+    MAX_FILE_BYTES,
+    Replay,
+    ReplayError,
+    from_bytes,
+    game_version,
+    rules_sha256,
+)
+
+UNREADABLE = "unreadable"  # exit code 2: the file itself could not be read
+
+
+@dataclass
+class Result:
+    file: str
+    valid: bool
+    kind: str = "valid"
+    message: str = ""
+    hint: str = ""
+    outcome: str = ""
+    igt_ticks: int = 0
+    ticks: int = 0
+    map: str = ""
+    seconds: float = 0.0
+    header: dict = field(default_factory=dict)
+
+    @property
+    def speed(self) -> float:
+        """How many times faster than real time the re-simulation ran."""
+        return (self.ticks / TICK_RATE) / self.seconds if self.seconds > 0 else 0.0
+
+    def line(self) -> str:
+        if self.valid:
+            return (f"{self.file}: valid outcome={self.outcome} igt={format_ticks(self.igt_ticks)}"
+                    f" ticks={self.ticks}")
+        hint = f" - {self.hint}" if self.hint else ""
+        return f"{self.file}: not valid: {self.kind}: {self.message}{hint}"
+
+    def to_json(self) -> dict:
+        out = {"file": self.file, "valid": self.valid, "kind": self.kind}
+        if self.valid:
+            out.update(outcome=self.outcome, igt_ticks=self.igt_ticks,
+                       igt=format_ticks(self.igt_ticks), ticks=self.ticks, map=self.map,
+                       seconds=round(self.seconds, 4), speed_x_realtime=round(self.speed, 1))
+        else:
+            out.update(message=self.message, hint=self.hint)
+        if self.header:
+            out["header"] = {k: v for k, v in self.header.items() if k != "map"} | {
+                "map": {k: v for k, v in self.header["map"].items() if k != "files"}}
+        return out
+
+
+def read_replay(path: Path) -> Replay:
+    """Load a replay file; ReplayError(kind=UNREADABLE) if it cannot be read at all."""
+    path = Path(path)
+    try:
+        if path.is_dir():
+            raise ReplayError(UNREADABLE, "is a folder, not a replay file",
+                              "give the path of a .rpl file")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ReplayError("not_a_replay", f"file is {size} bytes, over the "
+                              f"{MAX_FILE_BYTES} byte limit for replays")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ReplayError(UNREADABLE, f"cannot read the file ({exc.strerror or exc})",
+                          "check the path") from None
+    return from_bytes(data)
+
+
+def find_map(header: dict, extra: list[Path]) -> Path:
+    """The map this replay was recorded on: matched by content hash, not by name."""
+    want = header["map"]["sha256"]
+    name = header["map"].get("name", "?")
+    candidates: list[Path] = []
+    for p in extra:
+        candidates += sorted(Path(p).glob("*.tmx")) if Path(p).is_dir() else [Path(p)]
+    candidates += campaign_levels()
+    same_name = None
+    for path in candidates:
+        try:
+            digest = map_digest(path)
+        except MapHashError:
+            continue
+        if digest.sha256 == want:
+            return path
+        if path.name == name and same_name is None:
+            same_name = (path, digest)
+    if same_name:
+        path, digest = same_name
+        recorded = {n: s for n, s in header["map"].get("files", [])}
+        changed = [n for n, s in digest.files if recorded.get(n) != s] or [path.name]
+        raise ReplayError("wrong_map", f"{path} is not the map this replay was recorded on "
+                          f"(changed: {', '.join(changed)})",
+                          "verify with the game version and map it was recorded with")
+    raise ReplayError("wrong_map", f"no map matches {name!r} (sha256 {want[:12]}…)",
+                      "pass the map with --map PATH")
+
+
+def check_replay(replay: Replay, level) -> tuple[str, int, int]:
+    """Re-simulate; returns (outcome, igt_ticks, ticks) or raises ReplayError."""
+    from game.sim.world import Simulation
+
+    header = replay.header
+    sim = Simulation(level, header["seed"])
+    try:
+        interval, checks = replay.interval, replay.checkpoints
+        if len(checks) != len(replay.ticks) // interval:
+            raise ReplayError("tampered", f"{len(checks)} state hashes for "
+                              f"{len(replay.ticks)} ticks (expected one per {interval})")
+        for tick, commands in enumerate(replay.ticks, 1):
+            if sim.outcome != PLAYING:
+                raise ReplayError("tampered", f"the run was decided at tick {sim.tick} but "
+                                  f"the log goes on to tick {len(replay.ticks)}")
+            sim.step(commands)
+            if tick % interval == 0 and sim.state_hash() != checks[tick // interval - 1]:
+                raise ReplayError(
+                    "desync", f"desync at tick {tick}: the re-simulated state differs from "
+                    f"the recording (last match at tick {tick - interval})",
+                    "the commands were edited, or this game's simulation differs from the "
+                    "one that recorded it")
+        final = replay.final
+        got = (sim.outcome, sim.igt_ticks, sim.state_hash())
+        want = (final["outcome"], final["igt_ticks"], final["state_sha256"])
+        if got != want:
+            what = [n for n, a, b in zip(("outcome", "IGT", "final state"), got, want,
+                                         strict=True) if a != b]
+            raise ReplayError("tampered", f"the re-simulated {' and '.join(what)} differ from"
+                              f" the header (got outcome={got[0]} igt={got[1]} ticks)",
+                              "the header or commands were edited")
+        return sim.outcome, sim.igt_ticks, sim.tick
+    finally:
+        sim.close()
+
+
+def verify_file(path: Path, maps: list[Path] | None = None) -> Result:
+    from game.level import MapError, load_level
+
+    res = Result(str(path), False)
+    try:
+        replay = read_replay(Path(path))
+        header = replay.header
+        res.header = header
+        if header["game_version"] != game_version():
+            raise ReplayError("wrong_version", f"recorded with game {header['game_version']}, "
+                              f"this is {game_version()}",
+                              "verify with the game version that recorded it")
+        if header["rules_sha256"] != rules_sha256() or header["tick_rate"] != TICK_RATE:
+            raise ReplayError("wrong_version", "recorded with different balance rules or "
+                              "tick rate than this game's",
+                              "verify with the game build that recorded it")
+        map_path = find_map(header, list(maps or []))
+        try:
+            level = load_level(map_path)
+        except MapError as exc:
+            raise ReplayError("wrong_map", exc.format()) from None
+        if header["category"] in ("campaign", "practice") and header["seed"] != level.seed:
+            raise ReplayError("wrong_seed", f"seed {header['seed']} is not the level's "
+                              f"official seed {level.seed}",
+                              f"{header['category']} runs use the official seed")
+        start = time.perf_counter()
+        res.outcome, res.igt_ticks, res.ticks = check_replay(replay, level)
+        res.seconds = time.perf_counter() - start
+        res.map = str(map_path)
+        res.valid, res.kind = True, "valid"
+    except ReplayError as exc:
+        res.kind, res.message, res.hint = exc.kind, exc.message, exc.hint
+    return res
