@@ -28,6 +28,9 @@ class LevelObject:
     width: float
     height: float
     properties: dict = field(default_factory=dict)
+    shape: str = "rectangle"  # rectangle, ellipse, point, polygon, polyline, text, tile
+    layer: str = ""  # name of the object layer it is on
+    points: tuple[tuple[float, float], ...] = ()  # polygon/polyline, relative to (x, y)
 
     @property
     def center(self) -> tuple[float, float]:
@@ -58,6 +61,9 @@ class Tileset:
     animations: dict[int, tuple[tuple[int, int], ...]] = field(default_factory=dict)
     tall: frozenset[int] = frozenset()  # local ids that cast a shadow
     glow: dict[int, tuple[int, int, int]] = field(default_factory=dict)  # local id -> colour
+    margin: int = 0  # pixels around the tileset image
+    spacing: int = 0  # pixels between tiles in the image
+    properties: dict[int, dict] = field(default_factory=dict)  # local id -> tile properties
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +72,7 @@ class TileLayer:
     gids: np.ndarray  # (height, width) uint32 Tiled gids, flip bits included
     visible: bool = True
     opacity: float = 1.0
+    group: str = ""  # "outer/inner" when the layer sits inside group layers
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +92,8 @@ class LevelData:
     seed: int
     par_ticks: int
     properties: dict = field(default_factory=dict)
+    warnings: tuple = ()  # game.level.errors.Problem: things `check` reports as warnings
+    files: tuple[Path, ...] = ()  # every file the map was read from (map, tilesets, templates)
 
     def objects_of(self, cls: str) -> list[LevelObject]:
         return [o for o in self.objects if o.cls == cls]

@@ -1,0 +1,130 @@
+"""Tiled custom properties → plain Python values, and the project file's custom types.
+
+Class-typed properties (Tiled 1.8+) are stored with only the members that differ from
+the type's defaults; the defaults come from the project file (`*.tiled-project`).
+"""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game.level.errors import MapError
+
+MAX_PROJECT_BYTES = 1024 * 1024
+MAX_CLASS_DEPTH = 8
+PROPS_HINT = "fix it in the Properties panel in Tiled"
+
+
+@dataclass
+class CustomTypes:
+    """Class and enum property types from project files (the game's own, and the map's)."""
+
+    classes: dict[str, dict[str, object]] = field(default_factory=dict)
+    enums: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def merge(self, other: CustomTypes) -> None:
+        for name, members in other.classes.items():
+            self.classes.setdefault(name, members)
+        for name, values in other.enums.items():
+            self.enums.setdefault(name, values)
+
+    def class_defaults(self, name: str, depth: int = 0) -> dict[str, object]:
+        members = self.classes.get(name, {})
+        out: dict[str, object] = {}
+        for key, value in members.items():
+            if isinstance(value, tuple):  # (nested class name, overrides)
+                nested, overrides = value
+                inner = self.class_defaults(nested, depth + 1) if depth < MAX_CLASS_DEPTH \
+                    else {}
+                inner.update(overrides)
+                out[key] = inner
+            else:
+                out[key] = value
+        return out
+
+
+def load_project(path: Path) -> CustomTypes:
+    """A Tiled project file's propertyTypes. Unreadable or odd files give no types."""
+    types = CustomTypes()
+    try:
+        if path.stat().st_size > MAX_PROJECT_BYTES:
+            return types
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, UnicodeDecodeError, RecursionError):
+        return types
+    entries = raw.get("propertyTypes") if isinstance(raw, dict) else None
+    for entry in entries if isinstance(entries, list) else []:
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+            continue
+        if entry.get("type") == "enum" and isinstance(entry.get("values"), list):
+            types.enums[entry["name"]] = tuple(str(v) for v in entry["values"])
+        elif entry.get("type") == "class" and isinstance(entry.get("members"), list):
+            members: dict[str, object] = {}
+            for m in entry["members"]:
+                if not isinstance(m, dict) or not isinstance(m.get("name"), str):
+                    continue
+                if m.get("type") == "class":
+                    value = m.get("value")
+                    members[m["name"]] = (str(m.get("propertyType", "")),
+                                          value if isinstance(value, dict) else {})
+                else:
+                    members[m["name"]] = m.get("value")
+            types.classes[entry["name"]] = members
+    return types
+
+
+def parse_properties(path: Path, node: ET.Element | None, element: str,
+                     types: CustomTypes, depth: int = 0) -> dict[str, object]:
+    """The <properties> child of `node` as a dict of typed values."""
+    out: dict[str, object] = {}
+    props = node.find("properties") if node is not None else None
+    if props is None:
+        return out
+    for prop in props.findall("property"):
+        name = prop.get("name")
+        if not name:
+            raise MapError(path, "a custom property has no name", element, PROPS_HINT)
+        kind = prop.get("type") or "string"
+        if kind == "class":
+            value: object = types.class_defaults(prop.get("propertytype") or "")
+            if depth >= MAX_CLASS_DEPTH:
+                raise MapError(path, f"property '{name}' nests classes too deeply", element,
+                               PROPS_HINT)
+            value.update(parse_properties(path, prop, element, types, depth + 1))  # type: ignore[attr-defined]
+        else:
+            text = prop.get("value")
+            if text is None:
+                text = prop.text or ""
+            value = convert(path, name, kind, text, element)
+        out[name] = value
+    return out
+
+
+def convert(path: Path, name: str, kind: str, text: str, element: str) -> object:
+    try:
+        if kind in ("string", "file"):
+            return text
+        if kind in ("int", "object"):
+            return int(text or "0")
+        if kind == "float":
+            value = float(text or "0")
+            if value != value or value in (float("inf"), float("-inf")):
+                raise ValueError
+            return value
+        if kind == "bool":
+            if text.lower() not in ("true", "false", "1", "0", ""):
+                raise ValueError
+            return text.lower() in ("true", "1")
+        if kind == "color":
+            if text and not (text.startswith("#") and len(text) in (7, 9)):
+                raise ValueError
+            int(text[1:] or "0", 16)
+            return text
+    except ValueError:
+        raise MapError(path, f"property '{name}' is of type {kind} but holds "
+                       f"{text[:40]!r}", element, PROPS_HINT) from None
+    raise MapError(path, f"property '{name}' has unknown type {kind!r}", element,
+                   "re-create the property in Tiled")

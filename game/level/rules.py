@@ -1,0 +1,235 @@
+"""Game rules a map must follow, beyond being a valid Tiled file. Each rule adds
+Problems (errors or warnings) instead of stopping at the first, so `check` can list them
+all."""
+
+from __future__ import annotations
+
+import difflib
+from collections import deque
+from dataclasses import replace
+
+import numpy as np
+
+from game.content.rules import DEFAULT_RULES
+from game.level.data import LevelObject
+from game.level.errors import ERROR, WARNING, Problem
+from game.level.schema import MAP_PROPERTIES, OBJECT_CLASSES, OBJECTIVE_KINDS, coerce
+
+PROPS_HINT = "fix it in the object's Properties panel in Tiled"
+TILE = 16
+
+
+def suggest(word: str, options: list[str] | tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    if not close:
+        lowered = {o.lower(): o for o in options}
+        close = [lowered[word.lower()]] if word.lower() in lowered else []
+    return f'did you mean "{close[0]}"?' if close else ""
+
+
+class Rules:
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def error(self, message: str, element: str = "", hint: str = "") -> None:
+        self.problems.append(Problem(self.file, message, element, hint, ERROR))
+
+    def warn(self, message: str, element: str = "", hint: str = "") -> None:
+        self.problems.append(Problem(self.file, message, element, hint, WARNING))
+
+    # map properties ---------------------------------------------------------------------
+    def map_properties(self, raw: dict[str, object]) -> dict[str, object]:
+        out: dict[str, object] = {}
+        for name, spec in MAP_PROPERTIES.items():
+            value = raw.get(name, spec.default)
+            try:
+                out[name] = coerce(spec, value)
+            except ValueError as exc:
+                self.error(f"map property '{name}' = {value!r} {exc}", "map",
+                           "fix it in Map > Map Properties")
+                out[name] = spec.default
+        for name in raw:
+            if name not in MAP_PROPERTIES:
+                hint = suggest(name, list(MAP_PROPERTIES))
+                if hint:
+                    self.warn(f"unknown map property '{name}'", "map", hint)
+        if out["objective"] not in OBJECTIVE_KINDS:
+            self.error(f"objective {out['objective']!r} is not one the game knows", "map",
+                       f"use one of: {', '.join(OBJECTIVE_KINDS)}")
+        return out
+
+    # objects ----------------------------------------------------------------------------
+    def objects(self, objects: list[LevelObject]) -> list[LevelObject]:
+        out = []
+        for obj in objects:
+            if not obj.cls:
+                continue  # decoration or notes: the game ignores objects without a class
+            spec = OBJECT_CLASSES.get(obj.cls)
+            if spec is None:
+                hint = suggest(obj.cls, list(OBJECT_CLASSES))
+                self.warn(f"unknown class {obj.cls!r}; the game ignores this object",
+                          obj.label(), hint or "classes: " + ", ".join(OBJECT_CLASSES))
+                out.append(obj)
+                continue
+            props = dict(obj.properties)
+            for name, pspec in spec.props.items():
+                value = props.get(name, pspec.default)
+                try:
+                    props[name] = coerce(pspec, value)
+                except ValueError as exc:
+                    self.error(f"{obj.cls} property '{name}' = {value!r} {exc}", obj.label(),
+                               PROPS_HINT)
+                    props[name] = pspec.default
+            for name in obj.properties:
+                if name not in spec.props:
+                    hint = suggest(name, list(spec.props))
+                    self.warn(f"{obj.cls} has no property '{name}'; it is ignored",
+                              obj.label(), hint or "remove it")
+            out.append(replace(obj, properties=props))
+        return out
+
+    # the level as a whole ---------------------------------------------------------------
+    def level(self, objects: list[LevelObject], solid: np.ndarray,
+              props: dict[str, object]) -> None:
+        h, w = solid.shape
+        by_cls: dict[str, list[LevelObject]] = {}
+        for obj in objects:
+            by_cls.setdefault(obj.cls, []).append(obj)
+            if obj.cls in OBJECT_CLASSES and not _inside(obj, w, h):
+                self.error(f"{obj.cls} lies outside the map", obj.label(),
+                           "move it onto the map")
+        for cls in ("District", "Trigger"):
+            for obj in by_cls.get(cls, []):
+                if obj.width <= 0 or obj.height <= 0 or obj.shape in ("point", "polyline"):
+                    self.error(f"a {cls} must be an area", obj.label(),
+                               "draw it with the Rectangle tool")
+        spawns = by_cls.get("PlayerSpawn", [])
+        if len(spawns) != 1:
+            self.error(f"the map needs exactly one PlayerSpawn object, found {len(spawns)}",
+                       "map", "place one object of class PlayerSpawn on a walkable tile"
+                       if not spawns else "delete the extra PlayerSpawn objects")
+        reach = None
+        if len(spawns) == 1 and self._walkable_at(spawns[0], solid):
+            reach = flood(solid, _tile(spawns[0]))
+        for obj in by_cls.get("Waste", []) + by_cls.get("DroneSpawn", []):
+            self._walkable_at(obj, solid)
+        if reach is not None:
+            for obj in objects:
+                spec = OBJECT_CLASSES.get(obj.cls)
+                if spec and spec.reachable and _inside(obj, w, h) and \
+                        not _touches(obj, reach):
+                    self.error(f"{obj.cls} cannot be reached on foot from the player spawn",
+                               obj.label(), "open a walkable path to it (solid tiles block)")
+        self._drones(by_cls, solid, props)
+        self._references(objects, by_cls)
+        self._objective(by_cls, props)
+
+    def _walkable_at(self, obj: LevelObject, solid: np.ndarray) -> bool:
+        tx, ty = _tile(obj)
+        h, w = solid.shape
+        if not (0 <= tx < w and 0 <= ty < h) or solid[ty, tx]:
+            self.error(f"{obj.cls} stands on a solid tile or off the map at tile ({tx}, {ty})",
+                       obj.label(), "move it onto a walkable tile")
+            return False
+        return True
+
+    def _drones(self, by_cls: dict[str, list[LevelObject]], solid: np.ndarray,
+                props: dict[str, object]) -> None:
+        murals = by_cls.get("MuralWall", [])
+        h, w = solid.shape
+        for spawn in by_cls.get("DroneSpawn", []):
+            tx, ty = _tile(spawn)
+            if not murals:
+                self.error("a DroneSpawn needs a MuralWall for its drones to go to",
+                           spawn.label(), "place a MuralWall object")
+            elif 0 <= tx < w and 0 <= ty < h and not solid[ty, tx]:
+                reach = flood(solid, (tx, ty))
+                if not any(_touches(m, reach) for m in murals):
+                    self.error("drones from this DroneSpawn have no path to any mural",
+                               spawn.label(), "open a walkable path to a MuralWall")
+        waves = int(props.get("wave_count") or 0)
+        if waves and not by_cls.get("DroneSpawn"):
+            self.error(f"wave_count is {waves} but the map has no DroneSpawn", "map",
+                       "place a DroneSpawn, or set wave_count to 0")
+        if waves and not by_cls.get("WaveGroup"):
+            self.error(f"wave_count is {waves} but no WaveGroup says which drones come",
+                       "map", "place a WaveGroup object")
+        if by_cls.get("WaveGroup") and not waves:
+            self.warn("WaveGroup objects are unused while wave_count is 0", "map",
+                      "set the map property wave_count")
+
+    def _references(self, objects: list[LevelObject],
+                    by_cls: dict[str, list[LevelObject]]) -> None:
+        spawn_ids = {o.id for o in by_cls.get("DroneSpawn", [])}
+        for group in by_cls.get("WaveGroup", []):
+            ref = group.properties.get("spawn", 0)
+            if ref and ref not in spawn_ids:
+                self.error(f"WaveGroup property 'spawn' points at object #{ref}, which is not "
+                           "a DroneSpawn", group.label(), "pick a DroneSpawn object, or clear "
+                           "the property")
+        districts = [o.name for o in by_cls.get("District", []) if o.name]
+        for mural in by_cls.get("MuralWall", []):
+            name = mural.properties.get("district", "")
+            if name and name not in districts:
+                hint = suggest(str(name), districts)
+                self.error(f"MuralWall names district {name!r}, which does not exist",
+                           mural.label(), hint or "name a District object like that")
+        for group in by_cls.get("WaveGroup", []):
+            first, last = group.properties.get("first_wave", 1), group.properties.get(
+                "last_wave", 0)
+            if last and last < first:  # type: ignore[operator]
+                self.error(f"last_wave {last} comes before first_wave {first}", group.label(),
+                           "set last_wave to 0 (no end) or to a later wave")
+
+    def _objective(self, by_cls: dict[str, list[LevelObject]],
+                   props: dict[str, object]) -> None:
+        if props["objective"] != "produce":
+            return
+        target = props["objective_target"]
+        kinds = [k for k, r in DEFAULT_RULES.produces.items() if r == target]
+        piles = [o for o in by_cls.get("Waste", []) if o.properties.get("kind") in kinds]
+        if kinds and not piles:
+            self.warn(f"the objective needs {target}, made from {' or '.join(kinds)} waste, "
+                       "but the map has none", "map",
+                       f"place Waste objects of kind {kinds[0]}")
+
+
+def _tile(obj: LevelObject) -> tuple[int, int]:
+    cx, cy = obj.center
+    return int(cx // TILE), int(cy // TILE)
+
+
+def _inside(obj: LevelObject, w: int, h: int) -> bool:
+    tx, ty = _tile(obj)
+    return 0 <= tx < w and 0 <= ty < h
+
+
+def _touches(obj: LevelObject, reach: np.ndarray) -> bool:
+    """Whether a reachable tile lies under the object or right next to it."""
+    h, w = reach.shape
+    x0 = max(0, int(obj.x // TILE) - 1)
+    y0 = max(0, int(obj.y // TILE) - 1)
+    x1 = min(w, int((obj.x + max(obj.width, 1) - 1e-6) // TILE) + 2)
+    y1 = min(h, int((obj.y + max(obj.height, 1) - 1e-6) // TILE) + 2)
+    return x0 < x1 and y0 < y1 and bool(reach[y0:y1, x0:x1].any())
+
+
+def flood(solid: np.ndarray, start: tuple[int, int]) -> np.ndarray:
+    """Tiles reachable on foot (4-neighbours: movement slides along one axis at a time)."""
+    h, w = solid.shape
+    walk = (~solid).ravel().tolist()
+    seen = bytearray(w * h)
+    sx, sy = start
+    first = sy * w + sx
+    seen[first] = 1
+    queue = deque([first])
+    while queue:
+        i = queue.popleft()
+        x = i % w
+        for j, ok in ((i - w, i >= w), (i + w, i + w < w * h), (i - 1, x > 0),
+                      (i + 1, x < w - 1)):
+            if ok and not seen[j] and walk[j]:
+                seen[j] = 1
+                queue.append(j)
+    return np.frombuffer(bytes(seen), dtype=np.uint8).astype(bool).reshape(h, w)

@@ -1,0 +1,220 @@
+"""Read a Tiled map safely into a plain MapDoc (no game rules yet).
+
+Orthogonal maps only. Tile layers come back in file order (group layers flattened, their
+visibility and opacity applied); infinite maps are flattened to the bounds of the tiles
+they use; every gid is checked against the tilesets.
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import functools
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from game.level import layerdata
+from game.level.data import GID_MASK, LevelObject, TileLayer
+from game.level.errors import WARNING, MapError, Problem
+from game.level.objects import ObjectReader
+from game.level.props import CustomTypes, load_project, parse_properties
+from game.level.safexml import Files
+from game.level.tilesets import LoadedTileset, _int, load_tileset
+from game.paths import MAPS_DIR
+
+MAX_SIDE = 4096  # tiles per side
+MAX_TILES = 1024 * 1024  # tiles in the map (width × height)
+MAX_LAYERS = 64  # tile layers
+MAX_CELLS = 8 * 1024 * 1024  # tiles over all tile layers (and infinite chunks)
+MAX_TILESETS = 64
+MAX_CHUNK_SIDE = 1024
+GAME_PROJECT = MAPS_DIR / "reclaim.tiled-project"
+ORTHO_HINT = ("the game draws orthogonal maps: create the map with Orientation "
+              "'Orthogonal' (File > New > New Map) and copy the layers over")
+
+
+@dataclass
+class MapDoc:
+    path: Path
+    width: int
+    height: int
+    tile_width: int
+    tile_height: int
+    infinite: bool
+    properties: dict[str, object]
+    layers: list[TileLayer] = field(default_factory=list)
+    tilesets: list[LoadedTileset] = field(default_factory=list)
+    objects: list[LevelObject] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    files: tuple[Path, ...] = ()
+
+
+@functools.lru_cache(maxsize=8)
+def _project(path: Path, mtime: float) -> CustomTypes:
+    return load_project(path)
+
+
+def custom_types(map_path: Path) -> CustomTypes:
+    """The game's project types, then those of a project file in the map's folder."""
+    types = CustomTypes()
+    candidates = [GAME_PROJECT]
+    with contextlib.suppress(OSError):
+        candidates += sorted(map_path.parent.glob("*.tiled-project"))[:4]
+    for path in candidates:
+        try:
+            types.merge(_project(path, path.stat().st_mtime))
+        except OSError:
+            continue
+    return types
+
+
+def read_map(path: Path) -> MapDoc:
+    files = Files(path)
+    root = files.xml(path)
+    if root.tag != "map":
+        raise MapError(path, f"root element is <{root.tag}>, expected <map>",
+                       hint="open a .tmx map, not a tileset or template")
+    orientation = root.get("orientation", "orthogonal")
+    if orientation != "orthogonal":
+        raise MapError(path, f"{orientation} maps are not supported", "map", ORTHO_HINT)
+    width = _int(path, root, "width", None, "map", 0, 1 << 30)
+    height = _int(path, root, "height", None, "map", 0, 1 << 30)
+    tw = _int(path, root, "tilewidth", None, "map", 1, 4096)
+    th = _int(path, root, "tileheight", None, "map", 1, 4096)
+    infinite = root.get("infinite", "0") == "1"
+    if not infinite:
+        _check_size(path, width, height)
+    types = custom_types(path)
+    doc = MapDoc(path, width, height, tw, th, infinite,
+                 parse_properties(path, root, "map", types))
+    refs = root.findall("tileset")
+    if len(refs) > MAX_TILESETS:
+        raise MapError(path, f"more than {MAX_TILESETS} tilesets", "map", "merge tilesets")
+    doc.tilesets = sorted((load_tileset(path, r, files, types, doc.warnings) for r in refs),
+                          key=lambda t: t.tileset.firstgid)
+    chunked: list[tuple[TileLayer, list[tuple[int, int, np.ndarray]]]] = []
+    reader = ObjectReader(path, files, types)
+    _walk(doc, root, "", True, 1.0, reader, chunked)
+    if infinite:
+        _flatten(doc, chunked)
+    for layer in doc.layers:
+        _check_gids(doc, layer)
+    doc.files = (path.resolve(), *files.opened.keys())
+    return doc
+
+
+def _check_size(path: Path, width: int, height: int) -> None:
+    if not (0 < width <= MAX_SIDE and 0 < height <= MAX_SIDE and width * height <= MAX_TILES):
+        raise MapError(path, f"map size {width}×{height} is outside the limits (1..{MAX_SIDE} "
+                       f"tiles a side, {MAX_TILES} tiles in all)", "map",
+                       "resize it in Map > Resize Map")
+
+
+def _walk(doc: MapDoc, node: ET.Element, group: str, visible: bool, opacity: float,
+          reader: ObjectReader, chunked: list) -> None:
+    for child in node:
+        name = child.get("name", "")
+        shown = visible and child.get("visible", "1") != "0"
+        try:
+            alpha = opacity * float(child.get("opacity", "1"))
+        except ValueError:
+            alpha = opacity
+        label = f'layer "{name}"'
+        if child.tag == "group":
+            _walk(doc, child, f"{group}/{name}" if group else name, shown, alpha, reader,
+                  chunked)
+        elif child.tag == "layer":
+            _tile_layer(doc, child, label, TileLayer(name, np.zeros((0, 0), np.uint32), shown,
+                                                     max(0.0, min(1.0, alpha)), group), chunked)
+        elif child.tag == "objectgroup":
+            for obj in child.findall("object"):
+                doc.objects.append(reader.read(obj, name))
+        elif child.tag == "imagelayer":
+            doc.warnings.append(Problem(str(doc.path), "image layers are not drawn by the "
+                                        "game", label, "paint the picture with tiles",
+                                        WARNING))
+
+
+def _tile_layer(doc: MapDoc, node: ET.Element, label: str, layer: TileLayer,
+                chunked: list) -> None:
+    if len(doc.layers) + len(chunked) >= MAX_LAYERS:
+        raise MapError(doc.path, f"more than {MAX_LAYERS} tile layers", label,
+                       "merge some layers")
+    data = node.find("data")
+    if data is None:
+        raise MapError(doc.path, "tile layer has no <data>", label, "re-save the map in Tiled")
+    if not doc.infinite:
+        cells = doc.width * doc.height * (len(doc.layers) + 1)
+        if cells > MAX_CELLS:
+            raise MapError(doc.path, f"the tile layers hold more than {MAX_CELLS} tiles",
+                           label, "use fewer layers or a smaller map")
+        gids = layerdata.decode(doc.path, data, doc.width, doc.height, label)
+        doc.layers.append(_with_gids(layer, gids))
+        return
+    chunks = []
+    used = sum(c[2].size for _, cs in chunked for c in cs)
+    for chunk in data.findall("chunk"):
+        x = _int(doc.path, chunk, "x", None, label, -(1 << 30), 1 << 30)
+        y = _int(doc.path, chunk, "y", None, label, -(1 << 30), 1 << 30)
+        w = _int(doc.path, chunk, "width", None, label, 1, MAX_CHUNK_SIDE)
+        h = _int(doc.path, chunk, "height", None, label, 1, MAX_CHUNK_SIDE)
+        used += w * h
+        if used > MAX_CELLS:
+            raise MapError(doc.path, f"the infinite map's chunks hold more than {MAX_CELLS} "
+                           "tiles", label, "untick Map > Map Properties > Infinite and crop")
+        for key in ("encoding", "compression"):
+            if data.get(key):
+                chunk.set(key, data.get(key, ""))
+        chunks.append((x, y, layerdata.decode(doc.path, chunk, w, h, label)))
+    chunked.append((layer, chunks))
+
+
+def _with_gids(layer: TileLayer, gids: np.ndarray) -> TileLayer:
+    return TileLayer(layer.name, gids, layer.visible, layer.opacity, layer.group)
+
+
+def _flatten(doc: MapDoc, chunked: list) -> None:
+    """Infinite map → finite, cropped to the tiles in use; objects shift with it."""
+    x0 = y0 = 1 << 31
+    x1 = y1 = -(1 << 31)
+    for _, chunks in chunked:
+        for cx, cy, arr in chunks:
+            ys, xs = np.nonzero(arr)
+            if len(xs):
+                x0, x1 = min(x0, cx + int(xs.min())), max(x1, cx + int(xs.max()) + 1)
+                y0, y1 = min(y0, cy + int(ys.min())), max(y1, cy + int(ys.max()) + 1)
+    if x1 <= x0:
+        raise MapError(doc.path, "the infinite map has no tiles", "map",
+                       "paint some tiles, or untick Map > Map Properties > Infinite")
+    doc.width, doc.height = x1 - x0, y1 - y0
+    _check_size(doc.path, doc.width, doc.height)
+    for layer, chunks in chunked:
+        gids = np.zeros((doc.height, doc.width), np.uint32)
+        for cx, cy, arr in chunks:
+            h, w = arr.shape
+            ax, ay, bx, by = max(cx, x0), max(cy, y0), min(cx + w, x1), min(cy + h, y1)
+            if ax < bx and ay < by:
+                gids[ay - y0:by - y0, ax - x0:bx - x0] = arr[ay - cy:by - cy, ax - cx:bx - cx]
+        doc.layers.append(_with_gids(layer, gids))
+    dx, dy = x0 * doc.tile_width, y0 * doc.tile_height
+    doc.objects = [LevelObject(o.id, o.name, o.cls, o.x - dx, o.y - dy, o.width, o.height,
+                               o.properties, o.shape, o.layer, o.points) for o in doc.objects]
+
+
+def _check_gids(doc: MapDoc, layer: TileLayer) -> None:
+    firsts = [t.tileset.firstgid for t in doc.tilesets]
+    masked = layer.gids & GID_MASK
+    for gid in np.unique(masked).tolist():
+        if gid == 0:
+            continue
+        i = bisect.bisect_right(firsts, gid) - 1
+        ok = i >= 0 and (gid - firsts[i]) in doc.tilesets[i].valid
+        if not ok:
+            y, x = (int(v) for v in np.argwhere(masked == gid)[0])
+            raise MapError(doc.path, f"tile id {gid} at ({x}, {y}) is not in any tileset",
+                           f'layer "{layer.name}"',
+                           "the tileset lost tiles or was removed: re-add it, or erase "
+                           "the broken tiles")
