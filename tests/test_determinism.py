@@ -35,7 +35,7 @@ def run_level(seed: int) -> tuple[list, Simulation]:
 def test_same_commands_same_hash_in_process():
     log, first = run_level(5)
     second = Simulation(load_level(LEVEL1), 5)
-    hashes_a, hashes_b = [], []
+    hashes_b = []
     replay = Simulation(load_level(LEVEL1), 5)
     for i, commands in enumerate(log):
         replay.step(commands)

@@ -37,7 +37,7 @@ def distinct_colours(arr: np.ndarray) -> int:
 
 def key(app: App, k: int, up: bool = True) -> None:
     pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=k, mod=0, unicode=""))
-    app.frame(fixed_ticks=1)
+    app.frame(fixed_ticks=0)
     if up:
         pygame.event.post(pygame.event.Event(pygame.KEYUP, key=k, mod=0, unicode=""))
         app.frame(fixed_ticks=0)
@@ -124,6 +124,8 @@ def test_build_mode_click_places_a_node(app):
     plot = pilot._free_plot(play.sim.player()[1])
     key(app, pygame.K_b)
     assert play.ui.build_mode
+    me = play.sim.player()[1]
+    play.camera.snap_to(me.x / 16, me.y / 16)  # the autopilot walked without the camera
     ox, oy = play.camera.offset
     lx, ly = plot[0] * 16 + 8 - ox, plot[1] * 16 + 8 - oy
     wx = app._scale_rect.x + lx * app.scale

@@ -37,7 +37,7 @@ class WorldView:
             x, y = pos.x // SUBPX, pos.y // SUBPX
             sprites.append((y + 4, img, (x - 8 - ox, y - 12 - oy)))
         lights: list[tuple[int, int, int, tuple[int, int, int]]] = []
-        for _, (structure, reactor, pos) in self.sim.query(Structure, Reactor, Position):
+        for _, (structure, reactor, _pos) in self.sim.query(Structure, Reactor, Position):
             working = bool(reactor.queue)
             frame = (time_ms // (110 if working else 220)) % len(self.node[0])
             img = self.node[1 if working else 0][frame]

@@ -7,7 +7,6 @@ replay files; the encoding is versioned by the replay format, not here.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +31,7 @@ class Build:
     ty: int
 
 
-Command = Union[Move, Interact, Build]
+Command = Move | Interact | Build
 
 
 def encode(cmd: Command) -> list:

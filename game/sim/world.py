@@ -6,6 +6,7 @@ so several simulations can live in one process (tests, benchmarks, restart).
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 from collections.abc import Iterable
 
@@ -128,7 +129,5 @@ class Simulation:
         esper.delete_world(self.world)
 
     def __del__(self) -> None:
-        try:
+        with contextlib.suppress(Exception):  # at shutdown esper may be gone already
             self.close()
-        except Exception:  # interpreter shutdown: esper may already be gone
-            pass

@@ -48,7 +48,7 @@ def _something_stands_on(ctx: TickContext, tx: int, ty: int) -> bool:
     hh = ctx.rules.hitbox_px[1] * SUBPX // 2
     x0, y0 = tx * TILE, ty * TILE
     for _, (_, pos) in ordered(Player, Position):
-        if pos.x + hw > x0 and pos.x - hw < x0 + TILE and pos.y + hh > y0 and pos.y - hh < y0 + TILE:
+        if x0 - hw < pos.x < x0 + TILE + hw and y0 - hh < pos.y < y0 + TILE + hh:
             return True
     for _, (pile, pos) in ordered(WastePile, Position):
         if pile.amount > 0 and pos.x // TILE == tx and pos.y // TILE == ty:
