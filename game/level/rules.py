@@ -20,7 +20,7 @@ TILE = 16
 
 
 def suggest(word: str, options: list[str] | tuple[str, ...]) -> str:
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.7)
     if not close:
         lowered = {o.lower(): o for o in options}
         close = [lowered[word.lower()]] if word.lower() in lowered else []
