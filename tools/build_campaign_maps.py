@@ -46,6 +46,7 @@ LEGEND: dict[str, tuple[tuple[int, ...], tuple[int, ...] | None]] = {
 }
 OBJECTS = {"@": ("PlayerSpawn", {}), "o": ("Waste", {"kind": "organic"}),
            "p": ("Waste", {"kind": "polymer"}), "a": ("Waste", {"kind": "alloy"})}
+TEMPLATE_OF = {"PlayerSpawn": "player-spawn"}
 GRASSY = set(".THo")  # cells whose ground is grass (for edge autotiling)
 
 
@@ -157,12 +158,17 @@ def to_tmx(spec, w, h, ground, structures, objects, next_id) -> str:
     names = {"PlayerSpawn": "Elara", "Waste": ""}
     obj_xml = []
     for oid, cls, x, y, props in objects:
+        # Objects are instances of the kit's templates (maps/templates/*.tx): the template
+        # sets class, size and kind; the map only stores what differs from it.
         name = names[cls] or f"{props['kind']} pile"
-        typed = {k: ("int" if isinstance(v, int) else "string", v) for k, v in props.items()}
+        template = TEMPLATE_OF[cls] if cls != "Waste" else f"waste-{props['kind']}"
+        extra = {k: v for k, v in props.items() if k != "kind"}
+        typed = {k: ("int" if isinstance(v, int) else "string", v) for k, v in extra.items()}
         body = ("\n" + _props(typed, "   ") + "\n  ") if typed else ""
         close = f">{body}</object>" if body else "/>"
-        obj_xml.append(f'  <object id="{oid}" name={quoteattr(name)} type="{cls}" '
-                       f'x="{x * 16 + 2}" y="{y * 16 + 2}" width="12" height="12"{close}')
+        obj_xml.append(f'  <object id="{oid}" name={quoteattr(name)} '
+                       f'template="../templates/{template}.tx" '
+                       f'x="{x * 16 + 2}" y="{y * 16 + 2}"{close}')
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <map version="1.8" tiledversion="1.8.2" orientation="orthogonal" renderorder="right-down" \
 width="{w}" height="{h}" tilewidth="16" tileheight="16" infinite="0" nextlayerid="4" \
