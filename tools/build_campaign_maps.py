@@ -18,7 +18,7 @@ LAYOUTS = ROOT / "tools" / "levels"
 OUT = ROOT / "maps" / "campaign"
 
 GRASS = (0, 0, 0, 0, 1, 2, 3)
-PAVING = (4, 4, 4, 4, 5, 5, 6, 7)
+PAVING = (4,) * 12 + (5,) * 4 + (6,) * 3 + (7,)  # drain grates are rare
 ROOFS = (16, 16, 16, 17, 18, 19)
 WALLS = (20, 21, 21, 22, 20, 23)
 EDGE_BASE = 40  # grass edge autotiles: 40 + mask (N=1, E=2, S=4, W=8 not grass)

@@ -103,6 +103,7 @@
    <property name="solid" type="bool" value="false" />
    <property name="buildable" type="bool" value="true" />
    <property name="tall" type="bool" value="false" />
+   <property name="glow" type="color" value="#ff1a4a46" />
   </properties>
  </tile>
  <tile id="13">
@@ -111,6 +112,7 @@
    <property name="solid" type="bool" value="false" />
    <property name="buildable" type="bool" value="true" />
    <property name="tall" type="bool" value="false" />
+   <property name="glow" type="color" value="#ff1a4a46" />
   </properties>
  </tile>
  <tile id="14">
@@ -175,6 +177,7 @@
    <property name="solid" type="bool" value="true" />
    <property name="buildable" type="bool" value="false" />
    <property name="tall" type="bool" value="true" />
+   <property name="glow" type="color" value="#ff6a4010" />
   </properties>
  </tile>
  <tile id="22">
@@ -183,6 +186,7 @@
    <property name="solid" type="bool" value="true" />
    <property name="buildable" type="bool" value="false" />
    <property name="tall" type="bool" value="true" />
+   <property name="glow" type="color" value="#ff3a1844" />
   </properties>
  </tile>
  <tile id="23">
@@ -257,6 +261,7 @@
    <property name="solid" type="bool" value="true" />
    <property name="buildable" type="bool" value="false" />
    <property name="tall" type="bool" value="false" />
+   <property name="glow" type="color" value="#ff4a1a48" />
   </properties>
   <animation>
    <frame tileid="30" duration="500" />
@@ -269,6 +274,7 @@
    <property name="solid" type="bool" value="true" />
    <property name="buildable" type="bool" value="false" />
    <property name="tall" type="bool" value="false" />
+   <property name="glow" type="color" value="#ff4a1a48" />
   </properties>
  </tile>
  <tile id="32">
@@ -277,6 +283,7 @@
    <property name="solid" type="bool" value="true" />
    <property name="buildable" type="bool" value="false" />
    <property name="tall" type="bool" value="true" />
+   <property name="glow" type="color" value="#ff30a8a0" />
   </properties>
   <animation>
    <frame tileid="32" duration="600" />
@@ -289,6 +296,7 @@
    <property name="solid" type="bool" value="true" />
    <property name="buildable" type="bool" value="false" />
    <property name="tall" type="bool" value="true" />
+   <property name="glow" type="color" value="#ff30a8a0" />
   </properties>
  </tile>
  <tile id="34">
@@ -329,6 +337,7 @@
    <property name="solid" type="bool" value="true" />
    <property name="buildable" type="bool" value="false" />
    <property name="tall" type="bool" value="true" />
+   <property name="glow" type="color" value="#ff206a78" />
   </properties>
   <animation>
    <frame tileid="38" duration="400" />
@@ -341,6 +350,7 @@
    <property name="solid" type="bool" value="true" />
    <property name="buildable" type="bool" value="false" />
    <property name="tall" type="bool" value="true" />
+   <property name="glow" type="color" value="#ff206a78" />
   </properties>
  </tile>
  <tile id="40">

@@ -7,6 +7,17 @@ from pathlib import Path
 
 from .tiles import ANIMATIONS, COLUMNS, TILES, T
 
+# Tiles that give off light: the renderer adds a soft glow of this colour over them.
+# Tiled "color" properties are #aarrggbb.
+GLOWS: dict[int, str] = {
+    12: "#ff1a4a46", 13: "#ff1a4a46",  # build plots: their pegs
+    21: "#ff6a4010",   # lit window: amber
+    22: "#ff3a1844",   # vine flowers: magenta
+    30: "#ff4a1a48", 31: "#ff4a1a48",  # planter flowers
+    32: "#ff30a8a0", 33: "#ff30a8a0",  # biolamp
+    38: "#ff206a78", 39: "#ff206a78",  # fountain
+}
+
 
 def tileset_xml(image_source: str, image_w: int, image_h: int) -> str:
     ts = ET.Element("tileset", {
@@ -24,6 +35,9 @@ def tileset_xml(image_source: str, image_w: int, image_h: int) -> str:
         for key, val in (("solid", solid), ("buildable", buildable), ("tall", tall)):
             ET.SubElement(props, "property", {"name": key, "type": "bool",
                                               "value": "true" if val else "false"})
+        if tid in GLOWS:
+            ET.SubElement(props, "property", {"name": "glow", "type": "color",
+                                              "value": GLOWS[tid]})
         if tid in ANIMATIONS:
             anim = ET.SubElement(tile, "animation")
             for frame_id, ms in ANIMATIONS[tid]:

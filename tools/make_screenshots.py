@@ -1,0 +1,70 @@
+"""Screenshots for the README and docs, taken by the game itself.
+
+The autopilot plays level 1 through the real PlayScene (same commands a player gives),
+then frames are saved. Run: python tools/make_screenshots.py [OUT_DIR]
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+import pygame  # noqa: E402
+
+from game.app import App  # noqa: E402
+from game.bot import Autopilot  # noqa: E402
+from game.level import load_level  # noqa: E402
+from game.paths import CAMPAIGN_DIR, ROOT_DIR  # noqa: E402
+from game.scenes.play import PlayScene  # noqa: E402
+from game.scenes.title import TitleScene  # noqa: E402
+from game.sim.components import Reactor  # noqa: E402
+
+
+def drive(app: App, play: PlayScene, pilot: Autopilot, ticks: int) -> None:
+    """Feed the autopilot's commands through the scene's input queue, tick by tick."""
+    for _ in range(ticks):
+        play.input.pending.extend(pilot.decide())
+        app.frame(fixed_ticks=1)
+
+
+def main(out_dir: Path) -> None:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    app = App(Path(tempfile.mkdtemp()), headless=True)
+    title = TitleScene(app)
+    app.push(title)
+    for _ in range(40):
+        app.frame(fixed_ticks=1)
+    app.save_screenshot(out_dir / "title.png")
+    play = PlayScene(app, load_level(CAMPAIGN_DIR / "01_scavengers_dawn.tmx"))
+    app.reset_to(play)
+    pilot = Autopilot(play.sim, nodes_wanted=3)
+    # play until a node works and Elara can afford the next one, then show the
+    # placement preview over the free plot the autopilot is about to choose
+    plot = None
+    while play.sim.outcome == "playing" and plot is None:
+        drive(app, play, pilot, 1)
+        if play.sim.query(Reactor) and not play.sim.missing_for("node"):
+            plot = pilot._free_plot(play.sim.player()[1])
+    drive(app, play, pilot, 0)
+    play.ui.build_mode = True
+    play.mouse_tile = plot
+    for _ in range(20):
+        app.frame(fixed_ticks=0)
+    app.save_screenshot(out_dir / "level1.png")
+    play.ui.build_mode = False
+    while play.sim.outcome == "playing":
+        drive(app, play, pilot, 1)
+    for _ in range(90):
+        app.frame(fixed_ticks=1)
+    app.save_screenshot(out_dir / "level1_results.png")
+    pygame.quit()
+    print("screenshots in", out_dir)
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT_DIR / "docs" / "screenshots")
