@@ -90,7 +90,7 @@ def read_xml(path: Path) -> ET.Element:
             raise MapError(path, f"the file is {size} bytes, over the {MAX_FILE_BYTES} byte "
                            "limit", hint="split the map, or use Base64 (zstd or zlib) layers")
         with path.open("rb") as fh:
-            data = fh.read(MAX_FILE_BYTES + 1)
+            data = fh.read(min(size, MAX_FILE_BYTES) + 1)  # grown since stat: caught below
     except OSError as exc:
         raise MapError(path, f"cannot read the file ({exc.strerror or exc})",
                        hint="check the path and its permissions") from None
