@@ -19,15 +19,31 @@ BINDINGS: dict[str, tuple[int, ...]] = {
 }
 
 
-def action_for(key: int) -> str | None:
-    for action, keys in BINDINGS.items():
+def action_for(key: int, bindings: dict[str, tuple[int, ...]] | None = None) -> str | None:
+    for action, keys in (bindings or BINDINGS).items():
         if key in keys:
             return action
     return None
 
 
+def bindings_with_restart(key_name: str) -> dict[str, tuple[int, ...]]:
+    """BINDINGS with restart on the named key (a pygame key name, from the settings).
+
+    The key is taken away from any other action so one press never does two things;
+    an unknown name keeps the default.
+    """
+    try:
+        key = pygame.key.key_code(key_name)
+    except ValueError:
+        return dict(BINDINGS)
+    out = {action: tuple(k for k in keys if k != key) for action, keys in BINDINGS.items()}
+    out["restart"] = (key,)
+    return out
+
+
 class InputMapper:
-    def __init__(self) -> None:
+    def __init__(self, bindings: dict[str, tuple[int, ...]] | None = None) -> None:
+        self.bindings = bindings or BINDINGS
         self.held: set[str] = set()
         self.pending: list[Command] = []
 
@@ -36,7 +52,7 @@ class InputMapper:
         self.pending.clear()
 
     def key_down(self, key: int) -> str | None:
-        action = action_for(key)
+        action = action_for(key, self.bindings)
         if action in ("up", "down", "left", "right"):
             self.held.add(action)
         elif action == "interact":
@@ -44,7 +60,7 @@ class InputMapper:
         return action
 
     def key_up(self, key: int) -> None:
-        action = action_for(key)
+        action = action_for(key, self.bindings)
         if action:
             self.held.discard(action)
 

@@ -62,7 +62,7 @@ class Settings:
         return out
 
 
-def _valid(name: str, value: object) -> bool:
+def valid_value(name: str, value: object) -> bool:
     spec = FIELDS[name]
     if spec.type is bool:
         return isinstance(value, bool)
@@ -83,7 +83,7 @@ def from_json(raw: dict) -> tuple[Settings, list[str]]:
             continue
         if key not in FIELDS:
             notes.append(f"unknown setting {key!r} ignored")
-        elif not _valid(key, value):
+        elif not valid_value(key, value):
             notes.append(f"setting {key!r} = {value!r} is not valid; using "
                          f"{getattr(settings, key)!r}")
         else:

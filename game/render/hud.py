@@ -11,9 +11,11 @@ from game.content.text import t
 from game.render.font import BitmapFont
 from game.render.images import icon
 from game.render.timefmt import format_ticks
+from game.render.timer_panel import draw_timer_panel
 from game.render.widgets import bar, icon_count, panel
 from game.sim.systems.objectives import objective_progress
 from game.sim.world import Simulation
+from game.speedrun.timer import TimerView
 
 MARGIN = 4
 
@@ -26,6 +28,7 @@ class HudState:
     hint: str = ""
     message: str = ""
     message_frames: int = 0
+    timer: TimerView | None = None  # speedrun timers; None: the plain level IGT
 
 
 class Hud:
@@ -38,7 +41,7 @@ class Hud:
         lh = self.font.line_height
         self._bag(target, sim)
         self._objective(target, sim, w)
-        self._timer(target, sim, w)
+        self._timer(target, sim, w, ui.timer)
         self._stock(target, sim, h, lh)
         self._build_button(target, sim, ui, w, h, lh)
         self._hints(target, ui, w, h, lh)
@@ -74,7 +77,10 @@ class Hud:
             done / max(1, objective.amount), palette.RES_COLORS.get(objective.target,
                                                                     palette.UI_GOOD))
 
-    def _timer(self, target, sim, w) -> None:
+    def _timer(self, target, sim, w, view: TimerView | None = None) -> None:
+        if view is not None:
+            draw_timer_panel(target, self.font, view, w - MARGIN, MARGIN)
+            return
         text = format_ticks(sim.igt_ticks)
         tw = self.font.size(text, 2)[0]
         rect = pygame.Rect(w - MARGIN - tw - 22, MARGIN, tw + 22, 26)

@@ -19,6 +19,7 @@ class PauseScene(Scene):
         self.menu = Menu([
             MenuItem(t("pause", "resume"), self.resume),
             MenuItem(t("pause", "restart"), self.restart),
+            MenuItem("Settings", self.settings),
             MenuItem(t("pause", "quit_title"), self.quit_to_title),
             MenuItem(t("pause", "quit_game"), app.quit),
         ], app.font, scale=2)
@@ -31,16 +32,22 @@ class PauseScene(Scene):
         self.play.start()
         self.app.pop()
 
+    def settings(self) -> None:
+        from game.scenes.settings import SettingsScene
+
+        self.app.push(SettingsScene(self.app, on_close=self.play.apply_settings))
+
     def quit_to_title(self) -> None:
         from game.scenes.title import TitleScene
 
+        self.play.run.abandon()  # LiveSplit: the run is reset
         self.app.reset_to(TitleScene(self.app))
 
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_p):
             self.resume()
             return
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_r:
+        if event.type == pygame.KEYDOWN and event.key in self.play.input.bindings["restart"]:
             self.restart()
             return
         pos = self.app.to_logical(event.pos) if hasattr(event, "pos") else None
@@ -51,7 +58,7 @@ class PauseScene(Scene):
         shade.fill((*palette.UI_PANEL, 150))
         surface.blit(shade, (0, 0))
         w, h = surface.get_size()
-        box = pygame.Rect(0, 0, 280, 170)
+        box = pygame.Rect(0, 0, 280, 196)
         box.center = (w // 2, h // 2)
         panel(surface, box, alpha=220, border=palette.UI_ACCENT)
         self.app.font.draw(surface, t("pause", "heading"), (w // 2, box.y + 10),

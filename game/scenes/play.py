@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.app import LOGICAL_SIZE, App, Scene
-from game.input import InputMapper
+from game.input import InputMapper, bindings_with_restart
 from game.level.data import LevelData
 from game.render.build_preview import draw_build_preview, refusal_text
 from game.render.camera import Camera
@@ -18,19 +18,26 @@ from game.sim import events as ev
 from game.sim.constants import SUBPX, TILE_PX
 from game.sim.state import PLAYING
 from game.sim.world import Simulation
+from game.speedrun import livesplit
+from game.speedrun.run import Run
 
 MESSAGE_FRAMES = 150
 RESULTS_DELAY_FRAMES = 75  # let the win land visually before the results screen
 
 
 class PlayScene(Scene):
-    def __init__(self, app: App, level: LevelData, seed: int | None = None) -> None:
+    def __init__(self, app: App, level: LevelData, seed: int | None = None,
+                 run: Run | None = None) -> None:
+        from game.settings import store_for
+
         super().__init__(app)
         self.level = level
         self.seed = level.seed if seed is None else seed
         self.tiles = TileMapRenderer(level)  # baked once, reused by restarts
         self.hud = Hud(app.font)
-        self.input = InputMapper()
+        # the speedrun around this level: timers, replay recording, splits, LiveSplit
+        self.run = run or Run.single(app, level.path, seed, level.seed)
+        self.input = InputMapper(bindings_with_restart(store_for(app).settings.restart_key))
         self.mouse_tile: tuple[int, int] | None = None
         self.start()
 
@@ -50,6 +57,14 @@ class PlayScene(Scene):
         self.ui = HudState()
         self.input.reset()
         self.won_frames = 0
+        self.run.begin_level(self.sim)
+
+    def apply_settings(self) -> None:
+        """Settings changed (pause > settings): rebind restart; the HUD reads them live."""
+        from game.settings import store_for
+
+        self.input.bindings = bindings_with_restart(store_for(self.app).settings.restart_key)
+        self.input.held.clear()
 
     # -- input -------------------------------------------------------------------------
     def handle_event(self, event: pygame.event.Event) -> None:
@@ -101,7 +116,9 @@ class PlayScene(Scene):
     def tick(self) -> None:
         if self.sim.outcome != PLAYING:
             return
-        events = self.sim.step(self.input.commands())
+        commands = self.input.commands()
+        events = self.sim.step(commands)
+        self.run.on_tick(self.sim, commands)  # records the replay, splits, LiveSplit
         self._on_events(events)
 
     def _on_events(self, events: list[ev.Event]) -> None:
@@ -116,6 +133,7 @@ class PlayScene(Scene):
             self.tutorial.observe(self.sim)
 
     def update(self) -> None:
+        livesplit.poll(self.app)
         pos = self.sim.player()[1]
         self.camera.follow(pos.x / SUBPX, pos.y / SUBPX)
         self.effects.update()
@@ -137,4 +155,5 @@ class PlayScene(Scene):
         if self.ui.build_mode and self.mouse_tile is not None:
             draw_build_preview(surface, self.app.font, self.sim, self.mouse_tile, offset,
                                self.app.time_ms)
+        self.ui.timer = self.run.timer_view(self.sim)
         self.hud.draw(surface, self.sim, self.ui)

@@ -9,6 +9,7 @@ from game.app import App, Scene
 from game.content.text import t
 from game.render.timefmt import format_ticks
 from game.render.widgets import Menu, MenuItem, panel
+from game.scenes.results_run import RunMenu, draw_lines, result_lines
 
 
 class ResultsScene(Scene):
@@ -19,10 +20,13 @@ class ResultsScene(Scene):
         self.play = play
         self.igt = play.sim.igt_ticks
         self.par = play.level.par_ticks
-        self.menu = Menu([
+        # speedrun: PB/medal/campaign lines and the menu that continues or resets the run
+        self.run_menu = RunMenu(self)
+        self.lines = result_lines(play.run.result, play.run) if play.run.result else []
+        items = self.run_menu.items(self.again, self.to_title) if play.run.result else [
             MenuItem(t("results", "again"), self.again),
-            MenuItem(t("results", "title"), self.to_title),
-        ], app.font, scale=2)
+            MenuItem(t("results", "title"), self.to_title)]
+        self.menu = Menu(items, app.font, scale=2)
 
     def again(self) -> None:
         self.play.start()
@@ -31,11 +35,15 @@ class ResultsScene(Scene):
     def to_title(self) -> None:
         from game.scenes.title import TitleScene
 
+        self.play.run.abandon()
         self.app.reset_to(TitleScene(self.app))
 
     def handle_event(self, event: pygame.event.Event) -> None:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_r:
-            self.again()
+        if event.type == pygame.KEYDOWN and event.key in self.play.input.bindings["restart"]:
+            if self.play.run.is_campaign:
+                self.run_menu.restart_campaign()  # a reset of the whole run
+            else:
+                self.again()
             return
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             self.to_title()
@@ -49,7 +57,9 @@ class ResultsScene(Scene):
         surface.blit(shade, (0, 0))
         w, h = surface.get_size()
         font = self.app.font
-        box = pygame.Rect(0, 0, 360, 220)
+        gap = font.line_height * 2 + 6
+        extra = (len(self.lines) + bool(self.run_menu.notice)) * (font.line_height + 1)
+        box = pygame.Rect(0, 0, 400, min(h - 8, 140 + extra + gap * len(self.menu.items)))
         box.center = (w // 2, h // 2)
         panel(surface, box, alpha=230, border=palette.UI_GOOD)
         y = box.y + 12
@@ -68,4 +78,8 @@ class ResultsScene(Scene):
             verdict = t("results", "under_par" if self.igt <= self.par else "over_par")
             line = f"{t('results', 'par')} {format_ticks(self.par)} - {verdict}"
             font.draw(surface, line, (w // 2, y), palette.UI_TEXT, align="center")
-        self.menu.draw(surface, w // 2, box.bottom - 56)
+        y = draw_lines(surface, font, self.lines, w // 2, y + font.line_height + 2)
+        if self.run_menu.notice:
+            draw_lines(surface, font, [(self.run_menu.notice, self.run_menu.notice_color)],
+                       w // 2, y)
+        self.menu.draw(surface, w // 2, box.bottom - gap * len(self.menu.items) - 4)

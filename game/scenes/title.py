@@ -27,16 +27,28 @@ class TitleScene(Scene):
             self.backdrop = TileMapRenderer(self.level)
         except MapError as exc:
             self.error = exc.format()
-        label = f"Play  {self.level.title}" if self.level else "Play"
-        self.menu = Menu([MenuItem(label, self.play), MenuItem("Quit", app.quit)],
-                         app.font, scale=2)
+        from game.speedrun.run import startup_problems
+
+        self.error = self.error or " / ".join(startup_problems(app))
+        self.menu = Menu([MenuItem("Play campaign", self.play),
+                          MenuItem("Practice (level select)", self.practice),
+                          MenuItem("Settings", self.settings),
+                          MenuItem("Quit", app.quit)], app.font, scale=2)
 
     def play(self) -> None:
-        if self.level is None:
-            return
-        from game.scenes.play import PlayScene
+        from game.scenes.results_run import start_campaign
 
-        self.app.replace(PlayScene(self.app, self.level))
+        self.error = start_campaign(self.app) or self.error
+
+    def practice(self) -> None:
+        from game.scenes.level_select import LevelSelectScene
+
+        self.app.push(LevelSelectScene(self.app))
+
+    def settings(self) -> None:
+        from game.scenes.settings import SettingsScene
+
+        self.app.push(SettingsScene(self.app))
 
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:

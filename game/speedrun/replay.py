@@ -64,8 +64,8 @@ def game_version() -> str:
 @dataclass
 class Replay:
     header: dict
-    ticks: list[list[Command]]
-    checkpoints: list[str] = field(default_factory=list)  # hex digests
+    ticks: list[list[Command]] = field(repr=False)
+    checkpoints: list[str] = field(default_factory=list, repr=False)  # hex digests
 
     @property
     def interval(self) -> int:

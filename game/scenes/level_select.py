@@ -1,0 +1,131 @@
+"""Practice: start any unlocked campaign level on its own. Runs started here are marked
+"practice" in their replays and splits. Shows each level's PB and medal; W watches the
+PB replay."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+
+from game import palette
+from game.app import App, Scene
+from game.level import MapError, load_level
+from game.render.timefmt import format_ticks
+from game.render.widgets import panel
+from game.scenes.results_run import MEDAL_COLORS
+from game.speedrun.campaign import campaign_levels, level_id
+from game.speedrun.splits import medal_for, store_for
+
+
+def unlocked(path: Path) -> bool:
+    """Every level is open until the campaign issue adds progression (replace this)."""
+    return True
+
+
+class LevelSelectScene(Scene):
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        self.rows: list[tuple[Path, str, int]] = []  # path, title, par ticks
+        self.error = ""
+        for path in campaign_levels():
+            if not unlocked(path):
+                continue
+            try:
+                level = load_level(path)
+                self.rows.append((path, level.title, level.par_ticks))
+            except MapError as exc:
+                self.rows.append((path, f"{path.stem} (cannot load)", 0))
+                self.error = exc.format()
+        self.index = 0
+        self.rects: list[pygame.Rect] = []
+
+    def start(self) -> None:
+        from game.scenes.play import PlayScene
+        from game.speedrun.run import Run
+
+        if not self.rows:
+            return
+        path = self.rows[self.index][0]
+        try:
+            level = load_level(path)
+        except MapError as exc:
+            self.error = exc.format()
+            return
+        run = Run.for_app(self.app, "practice", [path])
+        self.app.reset_to(PlayScene(self.app, level, run=run))
+
+    def watch(self) -> None:
+        from game.scenes.replay_viewer import open_viewer
+
+        if not self.rows:
+            return
+        pb = store_for(self.app).level_pb(level_id(self.rows[self.index][0]))
+        if not pb or not pb.get("replay"):
+            self.error = "No personal best replay for this level yet"
+            return
+        self.error = open_viewer(self.app, Path(pb["replay"])) or ""
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_ESCAPE:
+                self.app.pop()
+            elif event.key in (pygame.K_UP, pygame.K_w) and self.rows:
+                self.index = (self.index - 1) % len(self.rows)
+            elif event.key in (pygame.K_DOWN, pygame.K_s) and self.rows:
+                self.index = (self.index + 1) % len(self.rows)
+            elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+                self.start()
+            elif event.key == pygame.K_v:
+                self.watch()
+        elif event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN):
+            pos = self.app.to_logical(event.pos)
+            for i, rect in enumerate(self.rects):
+                if rect.collidepoint(pos):
+                    self.index = i
+                    if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+                        self.start()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        w, h = surface.get_size()
+        font = self.app.font
+        surface.fill(palette.UI_PANEL)
+        font.draw(surface, "Practice", (w // 2, 16), palette.UI_ACCENT, scale=3,
+                  shadow=(0, 0, 0), align="center")
+        font.draw(surface, "Runs from here are marked as practice.", (w // 2, 46),
+                  palette.UI_DIM, align="center")
+        store = store_for(self.app)
+        self.rects = []
+        y = 66
+        visible = max(1, (h - y - 36) // 32)  # scroll so the selected row stays in view
+        first = max(0, self.index - visible + 1)
+        for i, (path, title, par) in enumerate(self.rows):
+            if not first <= i < first + visible:
+                self.rects.append(pygame.Rect(0, 0, 0, 0))
+                continue
+            rect = pygame.Rect(60, y, w - 120, 28)
+            selected = i == self.index
+            panel(surface, rect, border=palette.UI_ACCENT if selected else None)
+            font.draw(surface, f"{i + 1}. {title}", (rect.x + 8, rect.y + 4),
+                      palette.UI_ACCENT if selected else palette.UI_TEXT, scale=1,
+                      shadow=(0, 0, 0))
+            pb = store.level_pb(level_id(path))
+            info = f"par {format_ticks(par)}" if par else "no par"
+            font.draw(surface, info, (rect.x + 8, rect.y + 15), palette.UI_DIM)
+            if pb:
+                medal = medal_for(pb["igt_ticks"], par)
+                text = f"PB {format_ticks(pb['igt_ticks'])}"
+                font.draw(surface, text, (rect.right - 8, rect.y + 4), palette.UI_TEXT,
+                          scale=1, shadow=(0, 0, 0), align="right")
+                if medal:
+                    font.draw(surface, medal.upper(), (rect.right - 8, rect.y + 15),
+                              MEDAL_COLORS[medal], align="right")
+            else:
+                font.draw(surface, "no time yet", (rect.right - 8, rect.y + 9), palette.UI_DIM,
+                          align="right")
+            self.rects.append(rect)
+            y += 32
+        if self.error:
+            font.draw(surface, self.error, (w // 2, h - 30), palette.UI_BAD, align="center")
+        font.draw(surface, "Enter: play - V: watch PB replay - Esc: back", (w // 2, h - 16),
+                  palette.UI_DIM, align="center")

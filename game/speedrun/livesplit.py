@@ -1,0 +1,216 @@
+"""LiveSplit: what to tell it during a run (`Driver`) and a TCP client that never blocks.
+
+LiveSplit Server (default port 16834) takes one command per line. At a run's start we
+send `starttimer` then `alwayspausegametime`, so LiveSplit's game time moves only when
+we set it from our IGT; `setgametime <IGT>` about once a second of IGT, and
+`setgametime <IGT>` + `split` at each level end; `reset` when the run is reset (also
+before a new run if the previous one was started, since LiveSplit only starts from a
+reset timer).
+
+The client uses a non-blocking socket: connecting, sending and reading happen in small
+steps from `poll()`/`send()`, which never wait. If LiveSplit is absent the commands are
+kept in a bounded queue and the client retries every few seconds, quietly.
+"""
+
+from __future__ import annotations
+
+import errno
+import ipaddress
+import select
+import socket
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+
+from game.sim.constants import TICK_RATE
+from game.speedrun.timer import livesplit_time
+
+RECONNECT_SECONDS = 3.0
+MAX_QUEUE = 256  # commands kept while LiveSplit is unreachable; the oldest go first
+
+
+class Driver:
+    """Turns run events into LiveSplit commands for `sink` (a client's `send`)."""
+
+    def __init__(self, sink: Callable[[str], None]) -> None:
+        self.sink = sink
+        self.active = False  # LiveSplit has a run we started and did not reset
+        self.last_second = 0
+
+    def run_started(self) -> None:
+        if self.active:
+            self.sink("reset")
+        self.sink("starttimer")
+        self.sink("alwayspausegametime")
+        self.active = True
+        self.last_second = 0
+
+    def tick(self, total_ticks: int) -> None:
+        """Call after every simulated tick with the run's IGT so far."""
+        if self.active and total_ticks // TICK_RATE > self.last_second:
+            self.last_second = total_ticks // TICK_RATE
+            self.sink(f"setgametime {livesplit_time(total_ticks)}")
+
+    def sync(self, total_ticks: int) -> None:
+        """Set the game time now (e.g. a level restarted inside a campaign run)."""
+        if self.active:
+            self.last_second = total_ticks // TICK_RATE
+            self.sink(f"setgametime {livesplit_time(total_ticks)}")
+
+    def level_finished(self, total_ticks: int) -> None:
+        if self.active:
+            self.sync(total_ticks)
+            self.sink("split")
+
+    def reset(self) -> None:
+        if self.active:
+            self.sink("reset")
+            self.active = False
+
+
+def _literal_address(host: str) -> str | None:
+    if host.lower() == "localhost":
+        return "127.0.0.1"
+    try:
+        return str(ipaddress.ip_address(host))
+    except ValueError:
+        return None
+
+
+class Client:
+    """Non-blocking line client for LiveSplit Server. Every method returns at once."""
+
+    def __init__(self, host: str, port: int, clock: Callable[[], float] = time.monotonic,
+                 reconnect_seconds: float = RECONNECT_SECONDS) -> None:
+        self.host, self.port = host, port
+        self.clock = clock
+        self.reconnect_seconds = reconnect_seconds
+        self.queue: deque[bytes] = deque(maxlen=MAX_QUEUE)
+        self.out = b""  # bytes of the command being sent
+        self.sock: socket.socket | None = None
+        self.connected = False
+        self.next_try = 0.0
+        self.address = _literal_address(host)
+        self._resolving = False
+        self.status = "idle"
+
+    # -- public ------------------------------------------------------------------------
+    def send(self, command: str) -> None:
+        self.queue.append(command.encode("ascii") + b"\r\n")
+        self.poll()
+
+    def poll(self) -> None:
+        try:
+            self._step()
+        except OSError as exc:
+            self._fail(f"error: {exc.strerror or exc}")
+
+    def close(self) -> None:
+        if self.sock is not None:
+            self.sock.close()
+        self.sock, self.connected = None, False
+
+    # -- internals ---------------------------------------------------------------------
+    def _step(self) -> None:
+        if self.sock is None:
+            if self.clock() < self.next_try or not self._ready_address():
+                return
+            self._connect()
+        if self.sock is not None and not self.connected:
+            _, writable, failed = select.select([], [self.sock], [self.sock], 0)
+            if failed or writable:
+                err = self.sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
+                if err:
+                    self._fail(f"cannot connect ({err})")
+                    return
+                self.connected, self.status = True, "connected"
+        if self.connected:
+            self._drain()
+            self._flush()
+
+    def _ready_address(self) -> bool:
+        """Host names are resolved in a thread so a slow DNS never stalls a frame."""
+        if self.address is not None:
+            return True
+        if not self._resolving:
+            self._resolving = True
+            threading.Thread(target=self._resolve, daemon=True).start()
+        return False
+
+    def _resolve(self) -> None:
+        try:
+            info = socket.getaddrinfo(self.host, self.port, type=socket.SOCK_STREAM)
+            self.address = info[0][4][0]
+        except OSError:
+            self.status = f"cannot resolve {self.host}"
+            self.next_try = self.clock() + self.reconnect_seconds
+        self._resolving = False
+
+    def _connect(self) -> None:
+        family = socket.AF_INET6 if ":" in (self.address or "") else socket.AF_INET
+        self.sock = socket.socket(family, socket.SOCK_STREAM)
+        self.sock.setblocking(False)
+        self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self.status = "connecting"
+        err = self.sock.connect_ex((self.address, self.port))
+        if err not in (0, *_IN_PROGRESS):
+            self._fail(f"cannot connect ({err})")
+
+    def _drain(self) -> None:
+        """LiveSplit only answers get* commands; read and drop anything, notice a close."""
+        for _ in range(8):
+            try:
+                data = self.sock.recv(4096)
+            except (BlockingIOError, InterruptedError):
+                return
+            if not data:
+                self._fail("LiveSplit closed the connection")
+                return
+
+    def _flush(self) -> None:
+        for _ in range(MAX_QUEUE):
+            if not self.out:
+                if not self.queue:
+                    return
+                self.out = self.queue.popleft()
+            try:
+                sent = self.sock.send(self.out)
+            except (BlockingIOError, InterruptedError):
+                return
+            self.out = self.out[sent:]
+
+    def _fail(self, why: str) -> None:
+        self.close()
+        if self.out:  # resend a half-sent command whole after reconnecting
+            self.queue.appendleft(self.out)
+            self.out = b""
+        self.status = why
+        self.next_try = self.clock() + self.reconnect_seconds
+
+
+# connect_ex answers for "started, not finished yet" (10035: Windows' WSAEWOULDBLOCK)
+_IN_PROGRESS = (errno.EINPROGRESS, errno.EALREADY, errno.EWOULDBLOCK, 10035)
+
+
+def driver_for(app) -> Driver:
+    """The app's LiveSplit driver, following the settings (off: commands go nowhere)."""
+    from game.settings import store_for
+
+    settings = store_for(app).settings
+    key = (settings.livesplit, settings.livesplit_host, settings.livesplit_port)
+    current = getattr(app, "livesplit", None)
+    if current is not None and current[0] == key:
+        return current[1]
+    if current is not None and current[2] is not None:
+        current[2].close()
+    client = Client(settings.livesplit_host, settings.livesplit_port) if key[0] else None
+    driver = Driver(client.send if client else (lambda _command: None))
+    app.livesplit = (key, driver, client)
+    return driver
+
+
+def poll(app) -> None:
+    current = getattr(app, "livesplit", None)
+    if current is not None and current[2] is not None:
+        current[2].poll()

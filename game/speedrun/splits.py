@@ -1,0 +1,210 @@
+"""Personal bests, best segments (golds), medals and the live comparison.
+
+Stored as splits.json in the data dir through `game.save` (atomic; a damaged file is
+backed up and reported, never silently reset). Times are IGT ticks, exact integers.
+
+- Level PB: the best finished attempt of each level, from any mode (the replay header
+  says whether it was practice).
+- Campaign PB: the best full campaign run, with each level's segment time and the
+  progress marks inside it; golds: the best time of each segment in campaign runs.
+- Marks: the tick at which the objective's progress first reached 1, 2, 3 …; they give
+  a live delta mid-level, like LiveSplit's splits but inside a level.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from game.save import Loaded, SaveError, atomic_write_json, load_json
+
+FILE_NAME = "splits.json"
+FORMAT = 1
+
+# Medals as a share of the level's par time (percent); the first one reached wins.
+MEDALS: tuple[tuple[str, int], ...] = (("gold", 100), ("silver", 125), ("bronze", 150))
+
+
+def medal_for(igt_ticks: int, par_ticks: int) -> str:
+    """"gold"/"silver"/"bronze", or "" (no medal, or the level has no par)."""
+    if par_ticks <= 0:
+        return ""
+    for name, percent in MEDALS:
+        if igt_ticks * 100 <= par_ticks * percent:
+            return name
+    return ""
+
+
+def medal_times(par_ticks: int) -> list[tuple[str, int]]:
+    return [(name, par_ticks * percent // 100) for name, percent in MEDALS] if par_ticks else []
+
+
+def _empty() -> dict:
+    return {"format": FORMAT, "levels": {}, "campaign": {}}
+
+
+def _is_ticks(v: object) -> bool:
+    return type(v) is int and v >= 0
+
+
+def _check(data: object) -> str:
+    """"" if `data` looks like a splits file, else what is wrong with it."""
+    if not isinstance(data, dict) or not isinstance(data.get("levels"), dict):
+        return "no 'levels' table"
+    if not isinstance(data.get("campaign", {}), dict):
+        return "'campaign' is not a table"
+    if type(data.get("format")) is not int or data["format"] > FORMAT:
+        return f"unknown format {data.get('format')!r}"
+    for name, entry in data["levels"].items():
+        pb = entry.get("pb") if isinstance(entry, dict) else None
+        if pb is not None and not (isinstance(pb, dict) and _is_ticks(pb.get("igt_ticks"))
+                                   and all(_is_ticks(m) for m in pb.get("marks", []))):
+            return f"level {name!r} has a broken personal best"
+    camp = data.get("campaign", {})
+    pb = camp.get("pb")
+    if pb is not None and not (isinstance(pb, dict) and isinstance(pb.get("segments"), list)
+                               and all(isinstance(s, dict) and _is_ticks(s.get("igt_ticks"))
+                                       for s in pb["segments"])):
+        return "the campaign personal best is broken"
+    if not all(_is_ticks(v) for v in camp.get("golds", {}).values()):
+        return "a best segment is not a tick count"
+    return ""
+
+
+@dataclass
+class Improvement:
+    """What one finished level changed."""
+
+    previous_pb: int | None
+    new_pb: bool
+    gold: bool = False  # a new best segment in a campaign run
+
+
+class SplitsStore:
+    def __init__(self, data_dir: Path) -> None:
+        self.path = Path(data_dir) / FILE_NAME
+        loaded: Loaded = load_json(self.path, _empty, _check)
+        self.data: dict = loaded.data
+        self.data.setdefault("campaign", {})
+        self.problem = loaded.problem
+        self.writable = loaded.writable
+
+    def save(self) -> str:
+        if not self.writable:
+            return f"{self.path}: not saved, the existing file could not be read"
+        try:
+            atomic_write_json(self.path, self.data)
+        except SaveError as exc:
+            return str(exc)
+        return ""
+
+    # -- levels ------------------------------------------------------------------------
+    def level(self, level_id: str) -> dict:
+        return self.data["levels"].setdefault(level_id, {"attempts": 0, "finishes": 0})
+
+    def level_pb(self, level_id: str) -> dict | None:
+        return self.data["levels"].get(level_id, {}).get("pb")
+
+    def count_attempt(self, level_id: str) -> None:
+        entry = self.level(level_id)
+        entry["attempts"] = entry.get("attempts", 0) + 1
+
+    def finish_level(self, level_id: str, title: str, igt: int, marks: list[int],
+                     category: str, date: str, replay: str = "") -> Improvement:
+        entry = self.level(level_id)
+        entry["title"] = title
+        entry["finishes"] = entry.get("finishes", 0) + 1
+        old = entry.get("pb")
+        previous = old["igt_ticks"] if old else None
+        better = previous is None or igt < previous
+        if better:
+            entry["pb"] = {"igt_ticks": igt, "marks": list(marks), "category": category,
+                           "date": date, "replay": replay}
+        return Improvement(previous, better)
+
+    # -- campaign ----------------------------------------------------------------------
+    @property
+    def campaign(self) -> dict:
+        return self.data["campaign"]
+
+    def campaign_pb(self) -> dict | None:
+        return self.campaign.get("pb")
+
+    def pb_segment(self, index: int, level_id: str) -> dict | None:
+        """The campaign PB's segment at `index`, if it was the same level."""
+        pb = self.campaign_pb()
+        if pb and index < len(pb["segments"]) and pb["segments"][index].get("level") == level_id:
+            return pb["segments"][index]
+        return None
+
+    def pb_cumulative(self, index: int) -> int | None:
+        """Campaign PB time at the end of segment `index` (None: no PB that long)."""
+        pb = self.campaign_pb()
+        if not pb or index >= len(pb["segments"]):
+            return None
+        return sum(s["igt_ticks"] for s in pb["segments"][:index + 1])
+
+    def gold(self, level_id: str) -> int | None:
+        return self.campaign.get("golds", {}).get(level_id)
+
+    def campaign_segment(self, level_id: str, igt: int) -> bool:
+        """Record a finished campaign segment; True if it is a new gold."""
+        golds = self.campaign.setdefault("golds", {})
+        if level_id not in golds or igt < golds[level_id]:
+            golds[level_id] = igt
+            return True
+        return False
+
+    def count_campaign_attempt(self) -> None:
+        self.campaign["attempts"] = self.campaign.get("attempts", 0) + 1
+
+    def finish_campaign(self, segments: list[dict], date: str) -> Improvement:
+        self.campaign["finishes"] = self.campaign.get("finishes", 0) + 1
+        total = sum(s["igt_ticks"] for s in segments)
+        old = self.campaign_pb()
+        previous = sum(s["igt_ticks"] for s in old["segments"]) if old else None
+        better = previous is None or total < previous
+        if better:
+            self.campaign["pb"] = {"segments": segments, "date": date, "igt_ticks": total}
+        return Improvement(previous, better)
+
+    def sum_of_best(self, level_ids: list[str]) -> int | None:
+        golds = self.campaign.get("golds", {})
+        if not all(lid in golds for lid in level_ids):
+            return None
+        return sum(golds[lid] for lid in level_ids)
+
+
+def store_for(app) -> SplitsStore:
+    store = getattr(app, "splits_store", None)
+    if store is None:
+        store = SplitsStore(app.data_dir)
+        app.splits_store = store
+    return store
+
+
+class Comparison:
+    """Live delta of the current attempt against a PB, in ticks (negative = ahead).
+
+    `base` is our time before this level, `pb_base` the PB's (both 0 outside campaigns);
+    `marks` the PB's progress ticks in this level and `pb_end` its level time.
+    """
+
+    def __init__(self, marks: list[int], pb_end: int, base: int = 0, pb_base: int = 0):
+        self.marks = marks
+        self.pb_end = pb_end
+        self.base = base
+        self.pb_base = pb_base
+
+    def delta(self, my_marks: list[int], tick: int, finished: bool) -> tuple[int, bool] | None:
+        """(delta, final): the delta at the last split or, if we are already behind the
+        PB's next split, the running delta (as LiveSplit shows it); None before any."""
+        offset = self.base - self.pb_base
+        if finished:
+            return offset + tick - self.pb_end, True
+        k = len(my_marks)
+        if k < len(self.marks) and tick > self.marks[k]:
+            return offset + tick - self.marks[k], False
+        if k > 0 and k <= len(self.marks):
+            return offset + my_marks[k - 1] - self.marks[k - 1], True
+        return None
