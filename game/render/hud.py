@@ -13,7 +13,6 @@ from game.render.images import icon
 from game.render.timefmt import format_ticks
 from game.render.timer_panel import draw_timer_panel
 from game.render.widgets import bar, icon_count, panel
-from game.sim.systems.objectives import objective_progress
 from game.sim.world import Simulation
 from game.speedrun.timer import TimerView
 
@@ -64,7 +63,7 @@ class Hud:
 
     def _objective(self, target, sim, w) -> None:
         objective = sim.level.objective
-        done = objective_progress(objective, sim.state)
+        done = sim.objective_progress().done
         text = f"{objective.text}  {done}/{objective.amount}"
         tw = self.font.size(text)[0]
         rect = pygame.Rect(0, MARGIN, max(180, tw + 24), 26)
@@ -129,5 +128,9 @@ class Hud:
             panel(target, rect)
             self.font.draw(target, line, (w // 2, rect.y + 2), color, shadow=(0, 0, 0),
                            align="center")
-        self.font.draw(target, controls, (w // 2, h - MARGIN - 14), palette.UI_DIM,
+        cw = self.font.size(controls)[0]
+        strip = pygame.Rect(0, h - MARGIN - 18, cw + 12, 18)
+        strip.centerx = w // 2
+        panel(target, strip, alpha=150)
+        self.font.draw(target, controls, (w // 2, strip.y + 4), palette.UI_TEXT,
                        shadow=(0, 0, 0), align="center")

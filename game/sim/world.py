@@ -19,6 +19,7 @@ from game.sim.commands import Command
 from game.sim.constants import SUBPX, TICK_RATE
 from game.sim.events import Event
 from game.sim.grid import Grid
+from game.sim.objectives import Progress, judge
 from game.sim.query import ordered
 from game.sim.rng import Pcg32
 from game.sim.state import PLAYING, TickContext, WorldState
@@ -111,6 +112,10 @@ class Simulation:
     def missing_for(self, kind: str) -> dict[str, int]:
         esper.switch_world(self.world)
         return missing_for(self._context([], []), self.rules.cost_of(kind))
+
+    def objective_progress(self) -> Progress:
+        esper.switch_world(self.world)
+        return judge(self._context([], []))
 
     def state_hash(self) -> str:
         esper.switch_world(self.world)

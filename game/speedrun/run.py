@@ -17,7 +17,6 @@ from pathlib import Path
 
 from game.sim.constants import TICK_RATE
 from game.sim.state import PLAYING, WON
-from game.sim.systems.objectives import objective_progress
 from game.sim.world import Simulation
 from game.speedrun.campaign import campaign_levels, level_id
 from game.speedrun.livesplit import Driver
@@ -168,7 +167,7 @@ class Run:
         if a is None or a.done:
             return
         a.recorder.record(sim, commands)
-        progress = objective_progress(sim.level.objective, sim.state)
+        progress = sim.objective_progress().done
         while len(a.marks) < progress:
             a.marks.append(sim.tick)
         if sim.outcome != PLAYING:

@@ -3,7 +3,7 @@
 from game.sim.systems.build import BuildSystem
 from game.sim.systems.deposit import DepositSystem
 from game.sim.systems.movement import MovementSystem
-from game.sim.systems.objectives import ObjectiveSystem
+from game.sim.systems.outcome import OutcomeSystem
 from game.sim.systems.pickup import PickupSystem
 from game.sim.systems.production import ProductionSystem
 
@@ -14,7 +14,7 @@ SYSTEM_ORDER = (
     PickupSystem,
     DepositSystem,
     ProductionSystem,
-    ObjectiveSystem,
+    OutcomeSystem,  # last: judges the world after every rule has run
 )
 
 __all__ = ["SYSTEM_ORDER"]

@@ -1,0 +1,11 @@
+"""Objectives: one judge per objective kind, registered by name.
+
+A judge looks at the world and says how far the objective is (`done` of `needed`) and
+whether it can no longer be met (`failed`). Add a kind by writing a module here with a
+function decorated by `@register("kind")` and importing it below.
+"""
+
+from game.sim.objectives import produce  # noqa: F401,E402  (registers "produce")
+from game.sim.objectives.registry import JUDGES, Progress, judge, register
+
+__all__ = ["JUDGES", "Progress", "judge", "register"]
