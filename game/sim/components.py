@@ -42,3 +42,21 @@ class Reactor:
     queue: list[str] = field(default_factory=list)
     progress: int = 0
     produced: int = 0
+
+
+MURAL_STAGES = ("blank", "sketch", "colour", "luminescent")
+
+
+@dataclass(slots=True)
+class Mural:
+    """A mural wall (from a MuralWall object). Painting raises `stage` (an index into
+    MURAL_STAGES); drones lower `health`; Aegis sets `shield_ticks`."""
+
+    wall_id: int  # the Tiled object id
+    stage: int
+    health: int
+    max_health: int
+    radius: int  # tiles of influence on support
+    great: bool = False
+    paint_progress: int = 0  # ticks of painting toward the next stage
+    shield_ticks: int = 0

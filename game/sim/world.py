@@ -58,6 +58,14 @@ class Simulation:
             x, y = obj.center
             pile = c.WastePile(obj.properties["kind"], obj.properties["amount"], obj.id)
             esper.create_entity(pile, c.Position(round(x * SUBPX), round(y * SUBPX)))
+        for obj in sorted(self.level.objects_of("MuralWall"), key=lambda o: o.id):
+            x, y = obj.center
+            props = obj.properties
+            stage = c.MURAL_STAGES.index(props.get("stage", "blank"))
+            health = int(props.get("health", 100))
+            mural = c.Mural(obj.id, stage, health, health, int(props.get("radius", 6)),
+                            bool(props.get("great", False)))
+            esper.create_entity(mural, c.Position(round(x * SUBPX), round(y * SUBPX)))
 
     # -- stepping --------------------------------------------------------------------
     def step(self, commands: Iterable[Command] = ()) -> list[Event]:
