@@ -76,6 +76,8 @@ def parse_bytes(path: Path, data: bytes) -> ET.Element:
         reason = expat.ErrorString(exc.code) if exc.code else str(exc)
         raise MapError(path, f"broken XML at line {exc.lineno}, column {exc.offset}: "
                        f"{reason}", hint=RESAVE) from None
+    except (LookupError, UnicodeError) as exc:  # encoding="…" that Python does not know
+        raise MapError(path, f"broken XML: {exc}", hint="save the file as UTF-8") from None
     except (AssertionError, IndexError, ValueError) as exc:  # TreeBuilder on odd input
         raise MapError(path, f"broken XML: {exc}", hint=RESAVE) from None
 
