@@ -1,0 +1,66 @@
+"""Record the golden replays in tests/replays/: the autopilot plays every campaign level
+and its run is saved as LEVEL.rpl. Tests verify them, so a change to the simulation, the
+rules or a campaign map that alters a run shows up as a failing test; when the change
+is intended, run this again and commit the new files.
+
+Run: python tools/record_replays.py [--out DIR]
+The date in these files is fixed, so re-recording an unchanged run changes no bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from game.bot import play_to_win  # noqa: E402
+from game.level import MapError, load_level  # noqa: E402
+from game.sim import Simulation  # noqa: E402
+from game.speedrun.campaign import campaign_levels, level_id  # noqa: E402
+from game.speedrun.record import record_run  # noqa: E402
+from game.speedrun.replay import EXTENSION, to_bytes  # noqa: E402
+
+FIXED_DATE = "2147-01-01T00:00:00Z"
+PLAYER = "autopilot"
+
+
+def record(path: Path) -> bytes:
+    level = load_level(path)
+    sim = Simulation(level)
+    try:
+        log = play_to_win(sim)
+        if sim.outcome != "won":
+            raise RuntimeError(f"{path.name}: the autopilot did not win ({sim.outcome})")
+    finally:
+        sim.close()
+    replay = record_run(path, level, log, "practice", PLAYER)
+    replay.header["date"] = FIXED_DATE
+    return to_bytes(replay)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "tests" / "replays")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    status = 0
+    for path in campaign_levels():
+        try:
+            data = record(path)
+        except (MapError, RuntimeError) as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            status = 1
+            continue
+        target = args.out / f"{level_id(path)}{EXTENSION}"
+        changed = not target.exists() or target.read_bytes() != data
+        target.write_bytes(data)
+        print(f"{target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}: "
+              f"{'written' if changed else 'unchanged'} ({len(data)} bytes)")
+    return status
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
