@@ -13,7 +13,7 @@ import numpy as np
 from game.content.rules import DEFAULT_RULES
 from game.level.data import LevelObject
 from game.level.errors import ERROR, WARNING, Problem
-from game.level.schema import MAP_PROPERTIES, OBJECT_CLASSES, OBJECTIVE_KINDS, coerce
+from game.level.schema import MAP_PROPERTIES, OBJECT_CLASSES, coerce, objective_kinds
 
 PROPS_HINT = "fix it in the object's Properties panel in Tiled"
 TILE = 16
@@ -54,9 +54,10 @@ class Rules:
                 hint = suggest(name, list(MAP_PROPERTIES))
                 if hint:
                     self.warn(f"unknown map property '{name}'", "map", hint)
-        if out["objective"] not in OBJECTIVE_KINDS:
+        kinds = objective_kinds()
+        if out["objective"] not in kinds:
             self.error(f"objective {out['objective']!r} is not one the game knows", "map",
-                       f"use one of: {', '.join(OBJECTIVE_KINDS)}")
+                       f"use one of: {', '.join(kinds)}")
         return out
 
     # objects ----------------------------------------------------------------------------

@@ -112,14 +112,22 @@ OBJECT_CLASSES: dict[str, ClassSpec] = {
         }),
 }
 
-OBJECTIVE_KINDS = ("produce",)  # what the simulation can judge today
+
+
+def objective_kinds() -> tuple[str, ...]:
+    """The objective kinds the simulation can judge (one judge each in game/sim/objectives;
+    a map may use a kind as soon as its judge exists)."""
+    from game.sim.objectives import JUDGES  # late: the simulation imports game.level
+
+    return tuple(sorted(JUDGES))
+
 
 MAP_PROPERTIES: dict[str, PropSpec] = {
     "title": _p("string", "", "level name shown in menus and the HUD"),
     "author": _p("string", "", "who made the map"),
     "description": _p("string", "", "one line for the Custom maps screen"),
-    "objective": _p("string", "produce", "what wins the level: " + ", ".join(
-        OBJECTIVE_KINDS)),
+    "objective": _p("string", "produce", "what wins the level: an objective kind the game "
+                    "knows (`produce` today)"),
     "objective_target": _p("string", "biomass", "the resource the objective counts",
                            "Resource"),
     "objective_amount": _p("int", 10, "how many are needed", lo=1, hi=100000),
