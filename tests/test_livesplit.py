@@ -1,0 +1,184 @@
+"""LiveSplit: a fake LiveSplit Server on 127.0.0.1 checks the exact commands of a
+two-level campaign run; the client never blocks and never breaks the game when
+LiveSplit is absent or stops reading."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+
+import pygame
+import pytest
+from runkit import autopilot, play_out, to_results, two_levels
+
+from game.app import App
+from game.level import load_level
+from game.scenes.play import PlayScene
+from game.settings import store_for
+from game.sim.constants import TICK_RATE
+from game.speedrun import livesplit
+from game.speedrun.livesplit import MAX_QUEUE, Client
+from game.speedrun.run import Run
+from game.speedrun.timer import livesplit_time
+
+
+class FakeLiveSplit:
+    """Accepts one client on an ephemeral loopback port and records its lines."""
+
+    def __init__(self) -> None:
+        self.server = socket.create_server(("127.0.0.1", 0))
+        self.server.settimeout(10)
+        self.port = self.server.getsockname()[1]
+        self.data = b""
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        try:
+            conn, _ = self.server.accept()
+        except OSError:
+            return
+        conn.settimeout(10)
+        with conn:
+            while True:
+                try:
+                    chunk = conn.recv(65536)
+                except OSError:
+                    return
+                if not chunk:
+                    return
+                self.data += chunk
+
+    def lines(self) -> list[str]:
+        assert all(line.endswith(b"\r") for line in self.data.split(b"\n")[:-1])
+        return [line.decode().rstrip("\r") for line in self.data.split(b"\n") if line]
+
+    def close(self) -> None:
+        self.server.close()
+        self.thread.join(timeout=10)
+
+
+@pytest.fixture
+def app(tmp_path):
+    application = App(tmp_path / "data", headless=True)
+    yield application
+    pygame.display.quit()
+
+
+def flush(app, client: Client, rounds: int = 500) -> None:
+    for _ in range(rounds):  # bounded: at most ~5 s
+        livesplit.poll(app)
+        if client.connected and not client.queue and not client.out:
+            return
+        time.sleep(0.01)
+    raise AssertionError(f"client did not flush: {client.status}")
+
+
+def expected_setgametime(start: int, end: int) -> list[str]:
+    """Periodic updates for IGT ticks start+1 .. end-1 (one per whole second)."""
+    first = (start // TICK_RATE + 1) * TICK_RATE
+    return [f"setgametime {livesplit_time(t)}" for t in range(first, end, TICK_RATE)]
+
+
+def test_two_level_run_sends_the_exact_command_sequence(app, tmp_path):
+    server = FakeLiveSplit()
+    settings = store_for(app).settings
+    settings.livesplit, settings.livesplit_host, settings.livesplit_port = \
+        True, "127.0.0.1", server.port
+    levels = two_levels(tmp_path / "maps")
+    run = Run.for_app(app, "campaign", levels)
+    play = PlayScene(app, load_level(levels[0]), run=run)
+    app.push(play)
+    autopilot(play)
+    play_out(app, play)
+    t1 = play.sim.igt_ticks
+    to_results(app).run_menu.next_level()
+    play2 = app.scene
+    autopilot(play2)
+    play_out(app, play2)
+    total = t1 + play2.sim.igt_ticks
+    results = to_results(app)
+    results.run_menu.restart_campaign()  # a new run: the finished one is reset first
+    app.scene.run.abandon()  # quitting to the title resets LiveSplit too
+    client = app.livesplit[2]
+    flush(app, client)
+    client.close()
+    server.close()
+    expected = (["starttimer", "alwayspausegametime"]
+                + expected_setgametime(0, t1)
+                + [f"setgametime {livesplit_time(t1)}", "split"]
+                + expected_setgametime(t1, total)
+                + [f"setgametime {livesplit_time(total)}", "split"]
+                + ["reset", "starttimer", "alwayspausegametime"]
+                + ["reset"])
+    assert server.lines() == expected
+
+
+def test_absent_livesplit_never_blocks_or_breaks_the_game(app, tmp_path):
+    probe = socket.create_server(("127.0.0.1", 0))
+    port = probe.getsockname()[1]
+    probe.close()  # nothing listens here now
+    settings = store_for(app).settings
+    settings.livesplit, settings.livesplit_host, settings.livesplit_port = \
+        True, "127.0.0.1", port
+    levels = two_levels(tmp_path / "maps")
+    play = PlayScene(app, load_level(levels[0]), run=Run.for_app(app, "practice", levels[:1]))
+    app.push(play)
+    autopilot(play)
+    worst = 0.0
+    for _ in range(200):
+        start = time.perf_counter()
+        app.frame(fixed_ticks=1)
+        worst = max(worst, time.perf_counter() - start)
+    assert play.sim.tick == 200
+    client = app.livesplit[2]
+    assert not client.connected and worst < 0.1
+    for i in range(MAX_QUEUE * 3):
+        client.send(f"setgametime {i}")
+    assert len(client.queue) <= MAX_QUEUE
+
+
+def test_reconnects_quietly_when_livesplit_appears(tmp_path):
+    now = [0.0]
+    probe = socket.create_server(("127.0.0.1", 0))
+    port = probe.getsockname()[1]
+    probe.close()
+    client = Client("localhost", port, clock=lambda: now[0])
+    client.send("starttimer")
+    for _ in range(100):  # the refusal arrives asynchronously
+        client.poll()
+        if client.sock is None:
+            break
+        time.sleep(0.01)
+    assert not client.connected and client.sock is None
+    server = socket.create_server(("127.0.0.1", port))
+    server.settimeout(5)
+    now[0] += 10  # past the retry delay
+    for _ in range(200):
+        client.poll()
+        if client.connected and not client.queue and not client.out:
+            break
+        time.sleep(0.01)
+    conn, _ = server.accept()
+    conn.settimeout(5)
+    assert conn.recv(100) == b"starttimer\r\n"
+    conn.close()
+    client.close()
+    server.close()
+
+
+def test_a_server_that_never_reads_cannot_stall_sending(tmp_path):
+    server = socket.create_server(("127.0.0.1", 0))
+    client = Client("127.0.0.1", server.getsockname()[1])
+    client.poll()
+    conn, _ = server.accept()  # accepted, never read
+    line = "setgametime " + "9" * 1000
+    start = time.perf_counter()
+    for _ in range(MAX_QUEUE * 8):  # far more than the socket buffers hold
+        client.send(line)
+    assert time.perf_counter() - start < 2.0
+    assert len(client.queue) <= MAX_QUEUE
+    conn.close()
+    client.close()
+    server.close()
