@@ -13,6 +13,7 @@ from game.render.effects import Effects
 from game.render.hud import Hud, HudState
 from game.render.tilemap import TileMapRenderer
 from game.render.world_view import WorldView
+from game.scenes.custom_maps import HotReload
 from game.scenes.tutorial import Tutorial
 from game.sim import events as ev
 from game.sim.constants import SUBPX, TILE_PX
@@ -39,6 +40,7 @@ class PlayScene(Scene):
         self.run = run or Run.single(app, level.path, seed, level.seed)
         self.input = InputMapper(bindings_with_restart(store_for(app).settings.restart_key))
         self.mouse_tile: tuple[int, int] | None = None
+        self.hot_reload = HotReload()  # F5: reload the map from disk (map makers)
         self.start()
 
     def start(self) -> None:
@@ -68,6 +70,9 @@ class PlayScene(Scene):
 
     # -- input -------------------------------------------------------------------------
     def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN and event.key == HotReload.KEY:
+            self.hot_reload.reload(self)
+            return
         if event.type == pygame.KEYDOWN:
             action = self.input.key_down(event.key)
             if action == "pause":
@@ -157,3 +162,4 @@ class PlayScene(Scene):
                                self.app.time_ms)
         self.ui.timer = self.run.timer_view(self.sim)
         self.hud.draw(surface, self.sim, self.ui)
+        self.hot_reload.draw(surface, self.app.font, self.app.time_ms)
