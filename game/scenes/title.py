@@ -32,6 +32,7 @@ class TitleScene(Scene):
         self.error = self.error or " / ".join(startup_problems(app))
         self.menu = Menu([MenuItem("Play campaign", self.play),
                           MenuItem("Practice (level select)", self.practice),
+                          MenuItem("Custom maps", self.custom_maps),
                           MenuItem("Settings", self.settings),
                           MenuItem("Quit", app.quit)], app.font, scale=2)
 
@@ -44,6 +45,11 @@ class TitleScene(Scene):
         from game.scenes.level_select import LevelSelectScene
 
         self.app.push(LevelSelectScene(self.app))
+
+    def custom_maps(self) -> None:
+        from game.scenes.custom_maps import CustomMapsScene
+
+        self.app.push(CustomMapsScene(self.app))
 
     def settings(self) -> None:
         from game.scenes.settings import SettingsScene
