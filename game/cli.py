@@ -32,6 +32,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", type=Path, default=None,
                         help="where saves and settings live (default: the platform's user "
                              "data dir, or $RECLAIM_DATA_DIR)")
+    parser.add_argument("--maps", type=Path, action="append", default=[], metavar="DIR",
+                        help="also list the .tmx maps in DIR on the Custom maps screen "
+                             "(repeatable)")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     for name in SUBCOMMANDS:
         _module(name).add_parser(sub)
@@ -45,14 +48,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.command:
         sub_parser = parser._subparsers._group_actions[0].choices[args.command]
         return _module(args.command).run(args, sub_parser)
-    return _title(args.data_dir)
+    return _title(args.data_dir, args.maps)
 
 
-def _title(data_dir: Path) -> int:
+def _title(data_dir: Path, maps: list[Path] | None = None) -> int:
     from game.app import App
     from game.scenes.title import TitleScene
 
     app = App(data_dir)
+    app.custom_map_dirs = list(maps or [])  # read by the Custom maps screen
     app.push(TitleScene(app))
     app.run()
     return EXIT_OK
