@@ -132,7 +132,7 @@ class SettingsScene(Scene):
         w, h = surface.get_size()
         font = self.app.font
         shade = pygame.Surface((w, h), pygame.SRCALPHA)
-        shade.fill((*palette.UI_PANEL, 235))
+        shade.fill((*palette.UI_PANEL, 248))
         surface.blit(shade, (0, 0))
         font.draw(surface, "Settings", (w // 2, 8), palette.UI_ACCENT, scale=3,
                   shadow=(0, 0, 0), align="center")
@@ -170,4 +170,4 @@ class SettingsScene(Scene):
         if not self.store.settings.livesplit:
             return ""
         client = current[2] if current else None
-        return f"LiveSplit: {client.status if client else 'idle'}"
+        return f"LiveSplit: {client.status}" if client else "LiveSplit: on"

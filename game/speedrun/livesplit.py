@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import errno
 import ipaddress
+import os
 import select
 import socket
 import threading
@@ -93,7 +94,7 @@ class Client:
         self.next_try = 0.0
         self.address = _literal_address(host)
         self._resolving = False
-        self.status = "idle"
+        self.status = f"not connected yet ({host}:{port})"
 
     # -- public ------------------------------------------------------------------------
     def send(self, command: str) -> None:
@@ -104,7 +105,7 @@ class Client:
         try:
             self._step()
         except OSError as exc:
-            self._fail(f"error: {exc.strerror or exc}")
+            self._fail(f"connection lost ({exc.strerror or exc}), retrying")
 
     def close(self) -> None:
         if self.sock is not None:
@@ -122,9 +123,10 @@ class Client:
             if failed or writable:
                 err = self.sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
                 if err:
-                    self._fail(f"cannot connect ({err})")
+                    self._fail(f"not reachable at {self.host}:{self.port} "
+                               f"({os.strerror(err)}), retrying")
                     return
-                self.connected, self.status = True, "connected"
+                self.connected, self.status = True, f"connected to {self.host}:{self.port}"
         if self.connected:
             self._drain()
             self._flush()
@@ -143,7 +145,7 @@ class Client:
             info = socket.getaddrinfo(self.host, self.port, type=socket.SOCK_STREAM)
             self.address = info[0][4][0]
         except OSError:
-            self.status = f"cannot resolve {self.host}"
+            self.status = f"cannot find host {self.host!r}, retrying"
             self.next_try = self.clock() + self.reconnect_seconds
         self._resolving = False
 
@@ -152,10 +154,11 @@ class Client:
         self.sock = socket.socket(family, socket.SOCK_STREAM)
         self.sock.setblocking(False)
         self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        self.status = "connecting"
+        self.status = f"connecting to {self.host}:{self.port}"
         err = self.sock.connect_ex((self.address, self.port))
         if err not in (0, *_IN_PROGRESS):
-            self._fail(f"cannot connect ({err})")
+            self._fail(f"not reachable at {self.host}:{self.port} ({os.strerror(err)}), "
+                       "retrying")
 
     def _drain(self) -> None:
         """LiveSplit only answers get* commands; read and drop anything, notice a close."""
@@ -165,7 +168,7 @@ class Client:
             except (BlockingIOError, InterruptedError):
                 return
             if not data:
-                self._fail("LiveSplit closed the connection")
+                self._fail("LiveSplit closed the connection, retrying")
                 return
 
     def _flush(self) -> None:
