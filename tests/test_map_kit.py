@@ -198,3 +198,26 @@ def test_check_of_a_256x256_map_takes_under_a_second(tmp_path):
     inspect_map(path)
     took = time.perf_counter() - start
     assert took < 1.0, f"{took:.3f} s"
+
+
+def test_installed_kit_lets_a_map_in_the_data_dir_use_the_game_tileset(tmp_path):
+    from game.level.kit_install import install_kit
+
+    maps = tmp_path / "maps"
+    kit = install_kit(maps)
+    stamp = (kit / "tilesets" / "city.tsx").stat().st_mtime_ns
+    assert install_kit(maps) == kit  # idempotent: nothing rewritten
+    assert (kit / "tilesets" / "city.tsx").stat().st_mtime_ns == stamp
+    project = json.loads((kit / "reclaim.tiled-project").read_text())
+    assert project["folders"] == [".."]
+    objects = ('<objectgroup id="2" name="objects">'
+               '<object id="1" template="kit/templates/player-spawn.tx" x="2" y="2"/>'
+               '<object id="2" template="kit/templates/waste-organic.tx" x="34" y="2"/>'
+               "</objectgroup>")
+    text = tmx(4, 3, data=encode([5] * 12, "csv"), objects=objects,
+               tileset=' <tileset firstgid="1" source="kit/tilesets/city.tsx"/>\n')
+    (maps / "mine.tmx").write_text(text)
+    level, problems = inspect_map(maps / "mine.tmx")
+    assert level is not None and problems == []
+    assert level.tilesets[0].image == (kit / "tilesets" / "city.png").resolve()
+    assert level.objects_of("Waste")[0].properties == {"kind": "organic", "amount": 3}

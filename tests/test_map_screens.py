@@ -63,7 +63,7 @@ def test_empty_folder_says_where_to_put_maps(app):
     scene = CustomMapsScene(app)
     app.push(scene)
     app.frame(fixed_ticks=0)
-    assert scene.rows == [] and (app.data_dir / "maps").is_dir()
+    assert scene.rows == [] and (app.data_dir / "maps" / "kit" / "tilesets" / "city.png").is_file()
     assert text_pixels(app.screen) > 500
 
 

@@ -9,6 +9,7 @@ broke it, show the errors and keep playing the version already loaded.
 from __future__ import annotations
 
 import contextlib
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from game import palette
 from game.app import App, Scene
 from game.level import LevelData, MapError, load_level
 from game.level.errors import ERROR, Problem
+from game.level.kit_install import install_kit
 from game.level.loader import inspect_map
 from game.render.font import BitmapFont
 from game.render.widgets import panel
@@ -90,8 +92,8 @@ class CustomMapsScene(Scene):
     def __init__(self, app: App) -> None:
         super().__init__(app)
         self.dirs = map_dirs(app)
-        with contextlib.suppress(OSError):
-            self.dirs[0].mkdir(parents=True, exist_ok=True)  # so map makers find it
+        with contextlib.suppress(OSError, ET.ParseError):  # a read-only data dir: no kit
+            install_kit(self.dirs[0])  # the folder, with kit/ for making maps right there
         self.index = 0
         self.message = ""
         self.rects: list[pygame.Rect] = []
@@ -146,9 +148,10 @@ class CustomMapsScene(Scene):
         font.draw(surface, folders[-100:], (w // 2, 42), palette.UI_DIM, align="center")
         self.rects = []
         if not self.rows:
-            for i, line in enumerate(wrap(font, f"No maps yet. Save a Tiled .tmx map into "
-                                          f"{self.dirs[0]} (see docs/MAPPING.md), then "
-                                          "press F5.", w - 120)):
+            for i, line in enumerate(wrap(font, f"No maps yet. Open {self.dirs[0] / 'kit'}"
+                                          "/reclaim.tiled-project in Tiled, save a map "
+                                          f"into {self.dirs[0]} (see docs/MAPPING.md), "
+                                          "then press F5.", w - 120)):
                 font.draw(surface, line, (w // 2, 120 + i * 12), palette.UI_TEXT,
                           align="center")
         y = 60
