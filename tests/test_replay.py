@@ -206,7 +206,7 @@ def run_cli(*args: str, hash_seed: str = "0") -> subprocess.CompletedProcess:
 def test_golden_replays_verify_in_fresh_processes(hash_seed):
     files = sorted(str(p) for p in GOLDEN.glob(f"*{EXTENSION}"))
     out = run_cli("verify", *files, hash_seed=hash_seed)
-    assert out.returncode == 0, out.stdout + out.stderr
+    assert out.returncode == 0, f"{out.stdout}{out.stderr}\n{RERECORD}"
     for line, name in zip(out.stdout.splitlines(), files, strict=True):
         assert re.fullmatch(re.escape(name) + r": valid outcome=won igt=\d+:\d\d\.\d{3} "
                             r"ticks=\d+", line), line
