@@ -41,7 +41,8 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from game.scenes.replay_viewer import SPEEDS, open_viewer
 
     app = App(args.data_dir, headless=args.headless)
-    problem = open_viewer(app, args.file, args.map)
+    custom = [d for d in [args.data_dir / "maps"] if d.is_dir()]
+    problem = open_viewer(app, args.file, [*args.map, *custom])
     if problem:
         print(problem, file=sys.stderr)
         return EXIT_FAILED

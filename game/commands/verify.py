@@ -20,13 +20,14 @@ def add_parser(sub) -> None:
     p.add_argument("--json", action="store_true", help="one JSON array on stdout")
     p.add_argument("--map", action="append", type=Path, default=[], metavar="PATH",
                    help="a custom map (or a folder of maps) the replays may be played on; "
-                        "campaign maps are always searched")
+                        "campaign maps and DATA_DIR/maps are always searched")
 
 
 def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from game.speedrun.verify import UNREADABLE, verify_file
 
-    results = [verify_file(path, args.map) for path in args.replays]
+    maps = [*args.map, *[d for d in [args.data_dir / "maps"] if d.is_dir()]]  # custom maps
+    results = [verify_file(path, maps) for path in args.replays]
     if args.json:
         print(json.dumps([r.to_json() for r in results], indent=1))
     else:

@@ -85,6 +85,7 @@ class RunMenu:
             items.append(MenuItem("Next level", self.next_level))
         elif not run.is_campaign or (res is not None and res.outcome != "won"):
             items.append(MenuItem("Retry level" if run.is_campaign else "Play again", again))
+        items.append(MenuItem("Watch replay", self.watch))
         items.append(MenuItem("Save replay", self.save_replay))
         if run.is_campaign:
             items.append(MenuItem("Restart campaign", self.restart_campaign))
@@ -97,6 +98,13 @@ class RunMenu:
             self.notice, self.notice_color = problem, palette.UI_BAD
         else:
             self.notice, self.notice_color = f"Saved {path.name} (replays folder)", AHEAD
+
+    def watch(self) -> None:
+        from game.scenes.replay_viewer import ReplayViewerScene
+
+        play = self.scene.play
+        self.scene.app.push(ReplayViewerScene(self.scene.app, self.run.result.replay,
+                                              play.level))
 
     def next_level(self) -> None:
         from game.scenes.play import PlayScene
