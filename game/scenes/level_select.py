@@ -15,6 +15,7 @@ from game.render.timefmt import format_ticks
 from game.render.widgets import panel
 from game.scenes.results_run import MEDAL_COLORS
 from game.speedrun.campaign import campaign_levels, level_id
+from game.speedrun.replay import EXTENSION
 from game.speedrun.splits import medal_for, store_for
 
 
@@ -60,11 +61,12 @@ class LevelSelectScene(Scene):
 
         if not self.rows:
             return
-        pb = store_for(self.app).level_pb(level_id(self.rows[self.index][0]))
-        if not pb or not pb.get("replay"):
+        key = level_id(self.rows[self.index][0])
+        path = Path(self.app.data_dir) / "replays" / "pb" / f"{key}{EXTENSION}"
+        if not path.exists():
             self.error = "No personal best replay for this level yet"
             return
-        self.error = open_viewer(self.app, Path(pb["replay"])) or ""
+        self.error = open_viewer(self.app, path) or ""
 
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN:

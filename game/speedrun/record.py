@@ -8,7 +8,7 @@ from pathlib import Path
 from game.sim.commands import Command
 from game.sim.constants import TICK_RATE
 from game.sim.world import Simulation
-from game.speedrun.maphash import MapDigest, map_digest
+from game.speedrun.maphash import MapDigest, MapHashError, map_digest
 from game.speedrun.replay import CHECKPOINT_INTERVAL, Replay, game_version, rules_sha256
 
 CATEGORIES = ("campaign", "practice", "custom")
@@ -20,7 +20,12 @@ class Recorder:
     def __init__(self, level_path: Path, digest: MapDigest | None = None,
                  interval: int = CHECKPOINT_INTERVAL) -> None:
         self.level_path = Path(level_path)
-        self.digest = digest or map_digest(self.level_path)
+        if digest is None:
+            try:
+                digest = map_digest(self.level_path)
+            except MapHashError:  # the file changed or vanished after loading: the
+                digest = MapDigest("unavailable", ())  # replay then cannot verify
+        self.digest = digest
         self.interval = interval
         self.ticks: list[list[Command]] = []
         self.checkpoints: list[str] = []
