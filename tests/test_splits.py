@@ -126,3 +126,27 @@ def test_export_writes_campaign_and_level_files(tmp_path):
         ET.parse(path)
     il = ET.parse(tmp_path / "out" / "a_first.lss").getroot()
     assert il.findtext("Segments/Segment/SplitTimes/SplitTime/GameTime") == livesplit_time(400)
+
+
+def test_splits_command_prints_and_exports(tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    store = SplitsStore(tmp_path)
+    store.finish_level("01_scavengers_dawn", "Dawn", 1939, [], "practice", "d")
+    store.save()
+
+    def cli(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "game", "--data-dir", str(tmp_path),
+                               "splits", *args], cwd=root, capture_output=True, text=True,
+                              timeout=60, env=dict(os.environ, PYTHONPATH=str(root)))
+
+    out = cli("--lss", str(tmp_path / "lss"))
+    assert out.returncode == 0 and "PB 0:32.316" in out.stdout
+    assert ET.parse(tmp_path / "lss" / "campaign.lss").getroot().tag == "Run"
+    (tmp_path / "blocked").write_text("")
+    out = cli("--lss", str(tmp_path / "blocked"))
+    assert out.returncode == 1 and "Traceback" not in out.stderr

@@ -3,4 +3,4 @@
 To add one, write a module here and list it in `SUBCOMMANDS`.
 """
 
-SUBCOMMANDS = ("play", "bench", "verify", "replay", "check")
+SUBCOMMANDS = ("play", "bench", "verify", "replay", "splits", "check")
