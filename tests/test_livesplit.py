@@ -133,7 +133,7 @@ def test_absent_livesplit_never_blocks_or_breaks_the_game(app, tmp_path):
         worst = max(worst, time.perf_counter() - start)
     assert play.sim.tick == 200
     client = app.livesplit[2]
-    assert not client.connected and worst < 0.1
+    assert not client.connected and worst < 0.25
     for i in range(MAX_QUEUE * 3):
         client.send(f"setgametime {i}")
     assert len(client.queue) <= MAX_QUEUE
