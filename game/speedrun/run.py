@@ -244,7 +244,14 @@ class Run:
         from game.save import SaveError, atomic_write_bytes
 
         try:
-            atomic_write_bytes(path, to_bytes(replay))
+            data = to_bytes(replay)
+        except (TypeError, ValueError) as exc:  # a command type the format cannot encode
+            problem = f"replay not saved: {exc}"
+            if res is not None:
+                res.problems.append(problem)
+            return problem
+        try:
+            atomic_write_bytes(path, data)
         except SaveError as exc:
             if res is not None:
                 res.problems.append(str(exc))
