@@ -188,3 +188,16 @@ def test_time_formats_are_exact():
     assert clock.ms == 500
     clock.stop()
     assert clock.ms == 2250
+
+
+def test_save_problems_reach_the_results_screen(app, levels):
+    (app.data_dir / "replays").parent.mkdir(parents=True, exist_ok=True)
+    (app.data_dir / "replays").write_text("a file where the replays folder should be")
+    play = practice(app, levels[0])
+    autopilot(play)
+    play_out(app, play)
+    assert play.run.result.problems and not play.run.result.saved
+    results = to_results(app)
+    assert any("cannot save" in text for text, _ in results.lines)
+    results.run_menu.save_replay()
+    assert "cannot save" in results.run_menu.notice

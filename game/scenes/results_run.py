@@ -22,7 +22,8 @@ def result_lines(res: LevelResult, run: Run) -> list[tuple[str, tuple[int, int, 
     """(text, colour) lines describing what this attempt achieved."""
     lines: list[tuple[str, tuple[int, int, int]]] = []
     if res.outcome != "won":
-        return [("Not finished - no time recorded", palette.UI_BAD)]
+        return [("Not finished - no time recorded", palette.UI_BAD)] + [
+            (problem[:90], palette.UI_BAD) for problem in res.problems[:2]]
     if res.new_pb and res.previous_pb is not None:
         gain = format_delta(res.igt - res.previous_pb)
         lines.append((f"New personal best! {gain} (was {format_ticks(res.previous_pb)})", AHEAD))
@@ -56,6 +57,7 @@ def result_lines(res: LevelResult, run: Run) -> list[tuple[str, tuple[int, int, 
             lines.append(("Best segment (gold)!", MEDAL_COLORS["gold"]))
     if run.category == "practice":
         lines.append(("Practice run", palette.UI_ACCENT))
+    lines += [(problem[:90], palette.UI_BAD) for problem in res.problems[:2]]
     return lines
 
 
