@@ -24,6 +24,15 @@ MAX_JSON_BYTES = 8 * 1024 * 1024  # no save file of ours comes near this
 class SaveError(Exception):
     """Writing failed (disk full, read-only folder …); the old file is untouched."""
 
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: cannot save ({reason})")
+        self.path = Path(path)
+        self.reason = reason
+
+    def short(self) -> str:
+        """For the screen: the file name, not the whole path."""
+        return f"cannot save {self.path.name} ({self.reason})"
+
 
 @dataclass
 class Loaded:
@@ -50,7 +59,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise SaveError(f"{path}: cannot save ({exc.strerror or exc})") from None
+        raise SaveError(path, exc.strerror or str(exc)) from None
 
 
 def atomic_write_json(path: Path, data: Any) -> None:

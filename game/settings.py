@@ -111,7 +111,7 @@ class SettingsStore:
         try:
             atomic_write_json(self.path, self.settings.to_json())
         except SaveError as exc:
-            return str(exc)
+            return exc.short()
         return ""
 
 

@@ -33,4 +33,4 @@ def export_all(app) -> tuple[list[Path], str]:
     try:
         return export_splits(store_for(app), Path(app.data_dir) / "splits"), ""
     except SaveError as exc:
-        return [], str(exc)
+        return [], exc.short()

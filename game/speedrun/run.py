@@ -254,8 +254,8 @@ class Run:
             atomic_write_bytes(path, data)
         except SaveError as exc:
             if res is not None:
-                res.problems.append(str(exc))
-            return str(exc)
+                res.problems.append(exc.short())
+            return exc.short()
         if res is not None and path not in res.saved:
             res.saved.append(path)
         return ""

@@ -95,7 +95,7 @@ class SplitsStore:
         try:
             atomic_write_json(self.path, self.data)
         except SaveError as exc:
-            return str(exc)
+            return exc.short()
         return ""
 
     # -- levels ------------------------------------------------------------------------
