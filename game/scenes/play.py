@@ -154,6 +154,7 @@ class PlayScene(Scene):
 
     # -- drawing -----------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
+        surface.fill((24, 30, 28))  # maps smaller than the screen: no stale pixels around
         offset = self.camera.offset
         self.view.draw(surface, offset, self.app.time_ms)
         self.effects.draw(surface, offset)
