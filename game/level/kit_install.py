@@ -10,6 +10,7 @@ Files are only rewritten when their content changed.
 from __future__ import annotations
 
 import json
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -50,8 +51,9 @@ def install_kit(maps_dir: Path) -> Path:
         if rel == "reclaim.tiled-project":
             project = json.loads(text)
             project["folders"] = [".."]  # the project shows the custom maps folder
-            for command in project["commands"]:
-                command["workingDirectory"] = str(ROOT_DIR)  # where `python3 -m game` runs
+            for command in project["commands"]:  # run this very game, from its folder
+                command["command"] = sys.executable
+                command["workingDirectory"] = str(ROOT_DIR)
             text = json.dumps(project, indent=4, ensure_ascii=False) + "\n"
         _write(kit / rel, text.encode())
     for tsx in sorted((MAPS_DIR / "tilesets").glob("*.tsx")):

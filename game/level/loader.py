@@ -32,12 +32,12 @@ def inspect_map(path: str | os.PathLike) -> tuple[LevelData | None, list[Problem
         rules.error(f"tile size is {doc.tile_width}×{doc.tile_height}, the game uses "
                     f"{TILE}×{TILE}", "map", "set Tile Width and Tile Height to 16 in Map > "
                     "Map Properties (and use 16×16 tilesets)")
-        return None, doc.warnings + rules.problems
+        return None, doc.problems + rules.problems
     props = rules.map_properties(doc.properties)
     objects = rules.objects(doc.objects)
     solid, buildable = _grids(doc)
     rules.level(objects, solid, props)
-    problems = doc.warnings + rules.problems
+    problems = doc.problems + rules.problems
     if any(p.severity == ERROR for p in problems):
         return None, problems
     if "seed" not in doc.properties:  # a custom map without a seed: derive one from it

@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from game.level.data import LevelObject
-from game.level.errors import MapError
+from game.level.errors import MapError, Problem
 from game.level.props import CustomTypes, parse_properties
 from game.level.safexml import Files
 
@@ -40,8 +40,10 @@ def _num(path: Path, node: ET.Element, attr: str, label: str) -> float:
 
 
 class ObjectReader:
-    def __init__(self, map_file: Path, files: Files, types: CustomTypes) -> None:
+    def __init__(self, map_file: Path, files: Files, types: CustomTypes,
+                 problems: list[Problem] | None = None) -> None:
         self.map_file = map_file
+        self.problems = problems
         self.files = files
         self.types = types
         self.count = 0
@@ -59,7 +61,7 @@ class ObjectReader:
             if obj is None:
                 raise MapError(path, "not an object template (no <template><object>)", label,
                                "save the template again from Tiled")
-            props = parse_properties(path, obj, label, self.types)
+            props = parse_properties(path, obj, label, self.types, problems=self.problems)
             self._templates[path] = (obj, props)
         return self._templates[path]
 
@@ -84,7 +86,8 @@ class ObjectReader:
         cls = attrs.get("class") or attrs.get("type") or ""
         merged = self.types.class_defaults(cls) if cls in self.types.classes else {}
         merged.update(props)
-        merged.update(parse_properties(self.map_file, node, label, self.types))
+        merged.update(parse_properties(self.map_file, node, label, self.types,
+                                      problems=self.problems))
         try:
             oid = int(attrs.get("id", "0"))
         except ValueError:

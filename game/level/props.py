@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.level.errors import MapError
+from game.level.errors import MapError, Problem
 
 MAX_PROJECT_BYTES = 1024 * 1024
 MAX_CLASS_DEPTH = 8
@@ -77,8 +77,11 @@ def load_project(path: Path) -> CustomTypes:
 
 
 def parse_properties(path: Path, node: ET.Element | None, element: str,
-                     types: CustomTypes, depth: int = 0) -> dict[str, object]:
-    """The <properties> child of `node` as a dict of typed values."""
+                     types: CustomTypes, depth: int = 0,
+                     problems: list[Problem] | None = None) -> dict[str, object]:
+    """The <properties> child of `node` as a dict of typed values. With `problems`, a
+    value of the wrong type is noted there and left out, so reading goes on and `check`
+    can list every such mistake; without, it raises MapError."""
     out: dict[str, object] = {}
     props = node.find("properties") if node is not None else None
     if props is None:
@@ -93,12 +96,19 @@ def parse_properties(path: Path, node: ET.Element | None, element: str,
             if depth >= MAX_CLASS_DEPTH:
                 raise MapError(path, f"property '{name}' nests classes too deeply", element,
                                PROPS_HINT)
-            value.update(parse_properties(path, prop, element, types, depth + 1))  # type: ignore[attr-defined]
+            value.update(parse_properties(path, prop, element, types, depth + 1,  # type: ignore[attr-defined]
+                                          problems))
         else:
             text = prop.get("value")
             if text is None:
                 text = prop.text or ""
-            value = convert(path, name, kind, text, element)
+            try:
+                value = convert(path, name, kind, text, element)
+            except MapError as exc:
+                if problems is None:
+                    raise
+                problems.append(exc.problem)
+                continue
         out[name] = value
     return out
 

@@ -48,7 +48,8 @@ class MapDoc:
     layers: list[TileLayer] = field(default_factory=list)
     tilesets: list[LoadedTileset] = field(default_factory=list)
     objects: list[LevelObject] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # warnings, and errors
+    # that did not stop the reading (e.g. a property of the wrong type)
     files: tuple[Path, ...] = ()
 
 
@@ -88,15 +89,15 @@ def read_map(path: Path) -> MapDoc:
     if not infinite:
         _check_size(path, width, height)
     types = custom_types(path)
-    doc = MapDoc(path, width, height, tw, th, infinite,
-                 parse_properties(path, root, "map", types))
+    doc = MapDoc(path, width, height, tw, th, infinite, {})
+    doc.properties = parse_properties(path, root, "map", types, problems=doc.problems)
     refs = root.findall("tileset")
     if len(refs) > MAX_TILESETS:
         raise MapError(path, f"more than {MAX_TILESETS} tilesets", "map", "merge tilesets")
-    doc.tilesets = sorted((load_tileset(path, r, files, types, doc.warnings) for r in refs),
+    doc.tilesets = sorted((load_tileset(path, r, files, types, doc.problems) for r in refs),
                           key=lambda t: t.tileset.firstgid)
     chunked: list[tuple[TileLayer, list[tuple[int, int, np.ndarray]]]] = []
-    reader = ObjectReader(path, files, types)
+    reader = ObjectReader(path, files, types, doc.problems)
     _walk(doc, root, "", True, 1.0, reader, chunked)
     if infinite:
         _flatten(doc, chunked)
@@ -133,7 +134,7 @@ def _walk(doc: MapDoc, node: ET.Element, group: str, visible: bool, opacity: flo
             for obj in child.findall("object"):
                 doc.objects.append(reader.read(obj, name))
         elif child.tag == "imagelayer":
-            doc.warnings.append(Problem(str(doc.path), "image layers are not drawn by the "
+            doc.problems.append(Problem(str(doc.path), "image layers are not drawn by the "
                                         "game", label, "paint the picture with tiles",
                                         WARNING))
 
