@@ -106,3 +106,45 @@ def kit_files() -> dict[str, str]:
     for name in TEMPLATES:
         files[f"templates/{name}.tx"] = template_tx(name)
     return files
+
+
+def _default(spec: PropSpec) -> str:
+    if spec.type == "object":
+        return "none"
+    if isinstance(spec.default, bool):
+        return "true" if spec.default else "false"
+    return f"`{spec.default}`" if spec.default != "" else "empty"
+
+
+def _kind(spec: PropSpec) -> str:
+    if spec.enum:
+        return f"{spec.enum}: " + " \\| ".join(ENUMS[spec.enum])
+    bounds = ""
+    if spec.minimum is not None and spec.maximum is not None and spec.maximum < 2**31:
+        bounds = f" {spec.minimum:g}–{spec.maximum:g}"
+    elif spec.minimum is not None:
+        bounds = f" ≥ {spec.minimum:g}"
+    return {"object": "object reference", "string": "text"}.get(spec.type, spec.type) + bounds
+
+
+def reference_markdown() -> str:
+    """The object class and map property reference of docs/MAPPING.md (generated)."""
+    from game.level.schema import MAP_PROPERTIES
+
+    out = ["### Object classes", ""]
+    for name, cls in OBJECT_CLASSES.items():
+        templates = ", ".join(f"`{t}.tx`" for t, v in TEMPLATES.items() if v[0] == name)
+        out += [f"#### {name}", "", cls.doc + (f" Template: {templates}." if templates else ""),
+                ""]
+        if not cls.props:
+            continue
+        out += ["| property | type | default | meaning |", "|---|---|---|---|"]
+        for pname, spec in cls.props.items():
+            out.append(f"| `{pname}` | {_kind(spec)} | {_default(spec)} | {spec.doc} |")
+        out.append("")
+    out += ["### Map properties", "", "Set them in *Map > Map Properties* (Custom "
+            "Properties). All are optional.", "",
+            "| property | type | default | meaning |", "|---|---|---|---|"]
+    for pname, spec in MAP_PROPERTIES.items():
+        out.append(f"| `{pname}` | {_kind(spec)} | {_default(spec)} | {spec.doc} |")
+    return "\n".join(out) + "\n"
