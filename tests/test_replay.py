@@ -4,10 +4,12 @@ clear reason, never a traceback."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import random
 import re
+import struct
 import subprocess
 import sys
 import zlib
@@ -22,7 +24,14 @@ from game.sim import Simulation
 from game.sim.commands import Move
 from game.speedrun.campaign import campaign_levels, level_id
 from game.speedrun.record import record_run
-from game.speedrun.replay import EXTENSION, MAGIC, Replay, from_bytes, to_bytes
+from game.speedrun.replay import (
+    EXTENSION,
+    MAGIC,
+    Replay,
+    decode_commands,
+    from_bytes,
+    to_bytes,
+)
 from game.speedrun.verify import check_replay, verify_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -159,25 +168,44 @@ def test_garbage_and_other_files_are_not_replays(small, tmp_path):
         assert result.kind == "not_a_replay" and ".rpl" in result.hint
 
 
-def test_bomb_sized_run_counts_are_refused(small, tmp_path):
-    path, data = small
-    replay = from_bytes(data)
-    raw = json.dumps([[10**12, []]]).encode()
-    header = dict(replay.header)
-    forged = to_bytes(Replay(header, [], []))
-    # splice a hand-made command section with correct hashes into the file
-    import hashlib
-    import struct
-
-    head = json.loads(forged[sections(forged)["header"][0]:sections(forged)["header"][1]])
-    head["commands"] = {"ticks": 10**12, "bytes": len(raw),
-                        "sha256": hashlib.sha256(raw).hexdigest(), "encoding": "x"}
+def assemble(data: bytes, raw_commands: bytes, ticks: int | None = None) -> bytes:
+    """`data` with its command log replaced by `raw_commands` and every checksum fixed:
+    what a cheater with a hex editor and a SHA-256 tool can make."""
+    span = sections(data)
+    head = json.loads(data[span["header"][0]:span["header"][1]])
+    head["commands"] = {"ticks": head["commands"]["ticks"] if ticks is None else ticks,
+                        "bytes": len(raw_commands), "encoding": "json-rle+zlib",
+                        "sha256": hashlib.sha256(raw_commands).hexdigest()}
+    checks = data[span["checkpoints"][0]:span["checkpoints"][1]]
     out = bytearray(MAGIC + struct.pack(">H", 1))
-    for section in (json.dumps(head).encode(), zlib.compress(raw), b""):
+    for section in (json.dumps(head).encode(), zlib.compress(raw_commands), checks):
         out += struct.pack(">I", len(section)) + section
     out += hashlib.sha256(out).digest()
-    result = verify_bytes(tmp_path, bytes(out), [path])
+    return bytes(out)
+
+
+def test_bomb_sized_run_counts_are_refused(small, tmp_path):
+    path, data = small
+    forged = assemble(data, json.dumps([[10**12, []]]).encode(), ticks=10**12)
+    result = verify_bytes(tmp_path, forged, [path])
     assert result.kind == "tampered" and "day" in result.message
+
+
+def test_fuzzed_command_logs_with_fixed_checksums_never_crash_the_verifier(small, tmp_path):
+    path, data = small
+    raw = bytearray(zlib.decompress(data[slice(*sections(data)["commands"])]))
+    rng = random.Random(6)
+    alphabet = b'[]{},:"-0123456789mibpzx '
+    for _ in range(150):
+        bad = bytearray(raw)
+        for _ in range(rng.randint(1, 3)):
+            bad[rng.randrange(len(bad))] = rng.choice(alphabet)
+        if bad == raw:
+            continue
+        result = verify_bytes(tmp_path, assemble(data, bytes(bad)), [path])
+        if result.valid:  # only if the edit did not change a single command
+            assert decode_commands(bytes(bad)) == decode_commands(bytes(raw))
+        assert result.kind in ("tampered", "desync", "valid"), result.line()
 
 
 def test_wrong_map_and_wrong_version(small, tmp_path):

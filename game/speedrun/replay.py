@@ -102,7 +102,7 @@ def decode_commands(raw: bytes) -> list[list[Command]]:
                 raise ValueError("more ticks than a day of play")
             commands = [decode(c) for c in run[1]]
             ticks.extend([commands] * run[0])
-    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+    except (UnicodeDecodeError, ValueError, TypeError, RecursionError) as exc:
         raise ReplayError("tampered", f"the command log cannot be read ({exc})",
                           "the command data was changed") from None
     return ticks
@@ -195,7 +195,7 @@ _REQUIRED = {"game_version": str, "rules_sha256": str, "map": dict, "seed": int,
 def _header(head: bytes) -> dict:
     try:
         header = json.loads(head.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise ReplayError("corrupt", f"the header is not valid JSON ({exc})") from None
     if not isinstance(header, dict):
         raise ReplayError("corrupt", "the header is not a JSON object")
@@ -204,18 +204,24 @@ def _header(head: bytes) -> dict:
             raise ReplayError("corrupt", f"header field {key!r} is missing or not a "
                               f"{kind.__name__}")
     checks = {("map", "sha256"): str, ("commands", "sha256"): str, ("commands", "ticks"): int,
+              ("commands", "bytes"): int,
               ("final", "outcome"): str, ("final", "igt_ticks"): int,
               ("final", "state_sha256"): str}
     for (outer, inner), kind in checks.items():
         if not isinstance(header[outer].get(inner), kind):
             raise ReplayError("corrupt", f"header field {outer}.{inner} is missing")
+    files = header["map"].get("files", [])
+    if not isinstance(files, list) or not all(
+            isinstance(f, list) and len(f) == 2 and all(isinstance(x, str) for x in f)
+            for f in files):
+        raise ReplayError("corrupt", "header field map.files is not a list of [name, sha256]")
     if header["checkpoint_interval"] < 1:
         raise ReplayError("corrupt", "checkpoint_interval must be positive")
     return header
 
 
 def _inflate(body: bytes, header: dict) -> bytes:
-    limit = min(MAX_COMMANDS_BYTES, int(header["commands"].get("bytes", 0)) + 1)
+    limit = max(1, min(MAX_COMMANDS_BYTES, header["commands"]["bytes"] + 1))
     try:
         z = zlib.decompressobj()
         raw = z.decompress(body, limit)

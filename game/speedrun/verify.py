@@ -131,7 +131,12 @@ def check_replay(replay: Replay, level) -> tuple[str, int, int]:
             if sim.outcome != PLAYING:
                 raise ReplayError("tampered", f"the run was decided at tick {sim.tick} but "
                                   f"the log goes on to tick {len(replay.ticks)}")
-            sim.step(commands)
+            try:
+                sim.step(commands)
+            except Exception as exc:  # untrusted commands must never crash the verifier
+                raise ReplayError("tampered", f"the simulation rejects the commands of tick "
+                                  f"{tick} ({type(exc).__name__}: {exc})",
+                                  "the command data was changed") from None
             if tick % interval == 0 and sim.state_hash() != checks[tick // interval - 1]:
                 raise ReplayError(
                     "desync", f"desync at tick {tick}: the re-simulated state differs from "
