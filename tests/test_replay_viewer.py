@@ -95,3 +95,28 @@ def test_replay_command_headless_and_its_errors(tmp_path):
     assert "Traceback" not in out.stderr
     out = run_cli("replay", str(tmp_path / "none.rpl"), "--headless")
     assert out.returncode == 2 and "Traceback" not in out.stderr
+
+
+def test_replay_browser_lists_watches_and_verifies_saved_replays(app):
+    import shutil
+
+    from game.scenes.level_select import LevelSelectScene
+    from game.scenes.replay_browser import ReplayBrowserScene
+
+    folder = app.data_dir / "replays"
+    folder.mkdir(parents=True)
+    shutil.copy(GOLDEN, folder / "run.rpl")
+    (folder / "junk.rpl").write_bytes(b"junk")
+    app.push(LevelSelectScene(app))
+    key(app, pygame.K_TAB)
+    browser = app.scene
+    assert isinstance(browser, ReplayBrowserScene) and len(browser.files) == 2
+    browser.index = browser.files.index(folder / "junk.rpl")
+    assert "not_a_replay" in browser.rows[browser.index][1]
+    key(app, pygame.K_v)
+    assert "not valid" in browser.notice
+    browser.index = browser.files.index(folder / "run.rpl")
+    key(app, pygame.K_v)
+    assert browser.notice.startswith("run.rpl: valid outcome=won")
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.scene, ReplayViewerScene)

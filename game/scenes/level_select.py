@@ -1,6 +1,6 @@
 """Practice: start any unlocked campaign level on its own. Runs started here are marked
-"practice" in their replays and splits. Shows each level's PB and medal; W watches the
-PB replay."""
+"practice" in their replays and splits. Shows each level's PB and medal; V watches the
+PB replay, Tab opens every saved replay."""
 
 from __future__ import annotations
 
@@ -80,6 +80,10 @@ class LevelSelectScene(Scene):
                 self.start()
             elif event.key == pygame.K_v:
                 self.watch()
+            elif event.key == pygame.K_TAB:
+                from game.scenes.replay_browser import ReplayBrowserScene
+
+                self.app.push(ReplayBrowserScene(self.app))
         elif event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN):
             pos = self.app.to_logical(event.pos)
             for i, rect in enumerate(self.rects):
@@ -129,5 +133,5 @@ class LevelSelectScene(Scene):
             y += 32
         if self.error:
             font.draw(surface, self.error, (w // 2, h - 30), palette.UI_BAD, align="center")
-        font.draw(surface, "Enter: play - V: watch PB replay - Esc: back", (w // 2, h - 16),
-                  palette.UI_DIM, align="center")
+        font.draw(surface, "Enter: play - V: watch PB replay - Tab: all replays - Esc: back",
+                  (w // 2, h - 16), palette.UI_DIM, align="center")
