@@ -221,3 +221,17 @@ def test_installed_kit_lets_a_map_in_the_data_dir_use_the_game_tileset(tmp_path)
     assert level is not None and problems == []
     assert level.tilesets[0].image == (kit / "tilesets" / "city.png").resolve()
     assert level.objects_of("Waste")[0].properties == {"kind": "organic", "amount": 3}
+
+
+def test_mapping_guide_reference_is_current_and_its_screenshots_exist():
+    import re
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    from gen_tiled_project import with_reference
+
+    guide = (ROOT / "docs" / "MAPPING.md").read_text(encoding="utf-8")
+    assert guide == with_reference(guide), "run: python tools/gen_tiled_project.py"
+    for name in OBJECT_CLASSES:
+        assert f"#### {name}" in guide
+    for image in re.findall(r"\]\((screenshots/[^)]+)\)", guide):
+        assert (ROOT / "docs" / image).is_file(), image
