@@ -70,8 +70,9 @@ class ReplayBrowserScene(Scene):
                 self.notice, self.notice_color = problem, palette.UI_BAD
         elif event.key == pygame.K_v:
             result = verify_file(self.files[self.index], [Path(self.app.data_dir) / "maps"])
-            self.notice = result.line().replace(str(self.files[self.index]),
-                                                self.files[self.index].name)
+            name = self.files[self.index].name
+            self.notice = result.line().replace(str(self.files[self.index]), name) \
+                if result.valid else f"{name}: not valid - {result.message}"
             self.notice_color = palette.UI_GOOD if result.valid else palette.UI_BAD
 
     def draw(self, surface: pygame.Surface) -> None:

@@ -170,8 +170,8 @@ def verify_file(path: Path, maps: list[Path] | None = None) -> Result:
                               f"this is {game_version()}",
                               "verify with the game version that recorded it")
         if header["rules_sha256"] != rules_sha256() or header["tick_rate"] != TICK_RATE:
-            raise ReplayError("wrong_version", "recorded with different balance rules or "
-                              "tick rate than this game's",
+            raise ReplayError("wrong_version", "recorded with other balance rules or tick "
+                              "rate than this game has",
                               "verify with the game build that recorded it")
         map_path = find_map(header, list(maps or []))
         try:
