@@ -31,7 +31,17 @@ class Build:
     ty: int
 
 
-Command = Move | Interact | Build
+@dataclass(frozen=True, slots=True)
+class Paint:
+    """Held: paint the nearest mural wall in reach for this tick."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rally:
+    """Dax rallies: the district under a smear, else the one Elara stands in."""
+
+
+Command = Move | Interact | Build | Paint | Rally
 
 
 def encode(cmd: Command) -> list:
@@ -41,6 +51,10 @@ def encode(cmd: Command) -> list:
         return ["i"]
     if isinstance(cmd, Build):
         return ["b", cmd.kind, cmd.tx, cmd.ty]
+    if isinstance(cmd, Paint):
+        return ["p"]
+    if isinstance(cmd, Rally):
+        return ["r"]
     raise TypeError(f"not a command: {cmd!r}")
 
 
@@ -53,6 +67,10 @@ def decode(raw: object) -> Command:
         return Move(raw[1], raw[2])
     if tag == "i" and len(raw) == 1:
         return Interact()
+    if tag == "p" and len(raw) == 1:
+        return Paint()
+    if tag == "r" and len(raw) == 1:
+        return Rally()
     if (
         tag == "b"
         and len(raw) == 4

@@ -26,3 +26,16 @@ BLOOM = "bloom"
 OBJECTIVE_PROGRESS = "objective_progress"
 LEVEL_WON = "level_won"
 LEVEL_LOST = "level_lost"
+# Murals, support, smears, Rally, workshops and artisans (levels 3 and 5).
+MURAL_PAINTED = "mural_painted"  # wall, stage: a stage is finished
+PAINT_STARTED = "paint_started"  # wall, stage, cost: pigment paid for the next stage
+PAINT_REFUSED = "paint_refused"  # wall, reason ("no_pigment", "finished")
+SMEAR_WARNING = "smear_warning"  # district, name, at: a smear is coming
+SMEAR_STARTED = "smear_started"  # district, name
+SMEAR_COUNTERED = "smear_countered"  # district, name
+DAX_JOINED = "dax_joined"  # Rally is available from now on
+RALLIED = "rallied"  # district, name, boost
+RALLY_REFUSED = "rally_refused"  # reason ("locked", "cooldown")
+DISTRICT_RALLIED = "district_rallied"  # district, name: support reached rally_threshold
+ARTISAN_TRAINED = "artisan_trained"  # artisan, workshop (0 for a volunteer)
+ARTISAN_DELIVERED = "artisan_delivered"  # artisan, node, waste

@@ -15,6 +15,7 @@ import esper
 from game.content.rules import DEFAULT_RULES, Rules
 from game.level.data import LevelData
 from game.sim import components as c
+from game.sim.civic_setup import spawn_civic
 from game.sim.commands import Command
 from game.sim.constants import SUBPX, TICK_RATE
 from game.sim.events import Event
@@ -66,6 +67,7 @@ class Simulation:
             mural = c.Mural(obj.id, stage, health, health, int(props.get("radius", 6)),
                             bool(props.get("great", False)))
             esper.create_entity(mural, c.Position(round(x * SUBPX), round(y * SUBPX)))
+        spawn_civic(self.level)  # districts and the smear/Rally clock, when the map has them
 
     # -- stepping --------------------------------------------------------------------
     def step(self, commands: Iterable[Command] = ()) -> list[Event]:

@@ -1,11 +1,14 @@
 """Simulation systems, one rule each, run in the fixed order of `SYSTEM_ORDER`."""
 
+from game.sim.systems.artisans import ArtisanSystem, WorkshopSystem
 from game.sim.systems.build import BuildSystem
 from game.sim.systems.deposit import DepositSystem
 from game.sim.systems.movement import MovementSystem
 from game.sim.systems.outcome import OutcomeSystem
 from game.sim.systems.pickup import PickupSystem
+from game.sim.systems.painting import PaintSystem
 from game.sim.systems.production import ProductionSystem
+from game.sim.systems.support import RallySystem, SmearSystem, SupportSystem
 
 # Build first so a structure placed this tick blocks movement this tick.
 SYSTEM_ORDER = (
@@ -14,6 +17,12 @@ SYSTEM_ORDER = (
     PickupSystem,
     DepositSystem,
     ProductionSystem,
+    PaintSystem,  # murals, support and artisans: levels 3 and 5 (no-ops elsewhere)
+    RallySystem,
+    SmearSystem,
+    SupportSystem,
+    WorkshopSystem,
+    ArtisanSystem,
     OutcomeSystem,  # last: judges the world after every rule has run
 )
 

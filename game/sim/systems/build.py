@@ -82,7 +82,7 @@ class BuildSystem(esper.Processor):
             _pay(ctx, ctx.rules.cost_of(cmd.kind))
             center = Position(cmd.tx * TILE + TILE // 2, cmd.ty * TILE + TILE // 2)
             entity = esper.create_entity(Structure(cmd.kind, cmd.tx, cmd.ty), center)
-            if ctx.rules.structures[cmd.kind].process_ticks:
+            if ctx.rules.structures[cmd.kind].queue_capacity:  # takes waste: a node
                 esper.add_component(entity, Reactor())
             ctx.grid.place_structure(cmd.tx, cmd.ty)
             ctx.emit(ev.BUILT, kind=cmd.kind, tx=cmd.tx, ty=cmd.ty, entity=entity)

@@ -1,0 +1,192 @@
+"""Workshops train citizen artisans; artisans (and volunteers) fetch waste on their own.
+
+An artisan with an empty bag walks to the nearest waste pile, takes what it can carry,
+then walks to the nearest Waste-to-Life node with room and fills its queue. Paths are a
+breadth-first search over the tile grid (fixed neighbour order), the nearest target by
+(steps, entity id); positions are integers moving from tile centre to tile centre."""
+
+from __future__ import annotations
+
+from collections import deque
+
+import esper
+
+from game.content.civic import CIVIC
+from game.sim import events as ev
+from game.sim.civic import Artisan, Trainer
+from game.sim.components import Position, Reactor, Structure, WastePile
+from game.sim.constants import TILE
+from game.sim.grid import Grid
+from game.sim.query import ordered
+from game.sim.state import TickContext
+from game.sim.systems.pickup import PICKUP_REACH_PX
+from game.sim.systems.reach import within_reach
+
+STEPS = ((1, 0), (-1, 0), (0, 1), (0, -1))  # E W S N: the order fixes every path
+FACING = {(0, 1): 0, (-1, 0): 1, (1, 0): 2, (0, -1): 3}
+IDLE_WAIT = 60  # ticks before an artisan with nothing to do looks again
+WORKSHOP = "workshop"
+
+
+def nearest_open_tile(grid: Grid, tx: int, ty: int) -> tuple[int, int]:
+    """(tx, ty) if walkable, else the nearest walkable tile by BFS (blocked tiles too)."""
+    seen, queue = {(tx, ty)}, deque([(tx, ty)])
+    while queue:
+        x, y = queue.popleft()
+        if grid.in_bounds(x, y) and not grid.is_blocked(x, y):
+            return x, y
+        for dx, dy in STEPS:
+            nxt = (x + dx, y + dy)
+            if nxt not in seen and grid.in_bounds(*nxt):
+                seen.add(nxt)
+                queue.append(nxt)
+    return tx, ty
+
+
+def spawn_artisan(grid: Grid, x: int, y: int, home: int = 0) -> int:
+    tx, ty = nearest_open_tile(grid, x // TILE, y // TILE)
+    return esper.create_entity(Artisan(home=home),
+                               Position(tx * TILE + TILE // 2, ty * TILE + TILE // 2))
+
+
+def bfs_to(grid: Grid, start: tuple[int, int], goals: dict[tuple[int, int], int]
+           ) -> tuple[int, list[int]] | None:
+    """(target entity, path of tile indices) to the nearest goal tile; ties: lowest id."""
+    if start in goals:
+        return goals[start], []
+    prev: dict[tuple[int, int], tuple[int, int]] = {}
+    seen, frontier = {start}, [start]
+    while frontier:
+        nxt_frontier, hits = [], []
+        for x, y in frontier:
+            for dx, dy in STEPS:
+                nxt = (x + dx, y + dy)
+                if nxt in seen or grid.is_blocked(*nxt):
+                    continue
+                seen.add(nxt)
+                prev[nxt] = (x, y)
+                nxt_frontier.append(nxt)
+                if nxt in goals:
+                    hits.append(nxt)
+        if hits:
+            end = min(hits, key=lambda t: (goals[t], t[1], t[0]))
+            path = [end]
+            while path[-1] in prev and prev[path[-1]] != start:
+                path.append(prev[path[-1]])
+            return goals[end], [y * grid.width + x for x, y in reversed(path)]
+        frontier = nxt_frontier
+    return None
+
+
+class WorkshopSystem(esper.Processor):
+    def process(self, ctx: TickContext) -> None:
+        for e in ctx.events:
+            if e.kind == ev.BUILT and e.data["kind"] == WORKSHOP:
+                esper.add_component(e.data["entity"], Trainer())
+        for eid, (trainer, pos) in ordered(Trainer, Position):
+            if trainer.trained >= CIVIC.per_workshop:
+                continue
+            trainer.progress += 1
+            if trainer.progress < CIVIC.train_ticks:
+                continue
+            trainer.progress = 0
+            trainer.trained += 1
+            artisan = spawn_artisan(ctx.grid, pos.x, pos.y + TILE, home=eid)
+            ctx.emit(ev.ARTISAN_TRAINED, artisan=artisan, workshop=eid)
+
+
+class ArtisanSystem(esper.Processor):
+    def process(self, ctx: TickContext) -> None:
+        for eid, (artisan, pos) in ordered(Artisan, Position):
+            if artisan.path:
+                self._walk(ctx.grid, artisan, pos)
+            elif artisan.wait > 0:
+                artisan.wait -= 1
+            else:
+                self._work(ctx, eid, artisan, pos)
+
+    def _walk(self, grid: Grid, artisan: Artisan, pos: Position) -> None:
+        tx, ty = artisan.path[0] % grid.width, artisan.path[0] // grid.width
+        if grid.is_blocked(tx, ty):  # something was built on the way: plan again
+            artisan.path.clear()
+            artisan.moving = False
+            return
+        cx, cy = tx * TILE + TILE // 2, ty * TILE + TILE // 2
+        step = CIVIC.artisan_speed
+        dx, dy = max(-step, min(step, cx - pos.x)), max(-step, min(step, cy - pos.y))
+        pos.x += dx
+        pos.y += dy
+        artisan.moving = True
+        sx, sy = (dx > 0) - (dx < 0), (dy > 0) - (dy < 0)
+        artisan.facing = FACING.get((sx, 0) if sx else (0, sy), artisan.facing)
+        if (pos.x, pos.y) == (cx, cy):
+            artisan.path.pop(0)
+
+    def _work(self, ctx: TickContext, eid: int, artisan: Artisan, pos: Position) -> None:
+        artisan.moving = False
+        here = (pos.x // TILE, pos.y // TILE)
+        if not artisan.carry:
+            piles = {p: (pile, ppos) for p, (pile, ppos) in ordered(WastePile, Position)}
+            hit = piles.get(artisan.target)
+            if hit and hit[0].amount > 0 and within_reach(pos, hit[1], PICKUP_REACH_PX):
+                self._take(ctx, eid, artisan, artisan.target, hit[0])
+                return
+            goals: dict[tuple[int, int], int] = {}
+            for p, (pile, ppos) in piles.items():
+                tile = (ppos.x // TILE, ppos.y // TILE)
+                if pile.amount > 0 and (tile not in goals or p < goals[tile]):
+                    goals[tile] = p
+            self._plan(ctx.grid, artisan, here, goals)
+            return
+        nodes = [(n, s, r, npos) for n, (s, r, npos) in ordered(Structure, Reactor, Position)
+                 if len(r.queue) < ctx.rules.structures[s.kind].queue_capacity]
+        for n, s, reactor, npos in nodes:
+            if n == artisan.target and within_reach(pos, npos, ctx.rules.player_reach_px):
+                self._deliver(ctx, eid, artisan, n, s, reactor)
+                return
+        goals = {}
+        for n, s, _, _ in nodes:
+            for dx, dy in STEPS:
+                tile = (s.tx + dx, s.ty + dy)
+                if tile not in goals or n < goals[tile]:
+                    goals[tile] = n
+        self._plan(ctx.grid, artisan, here, goals)
+
+    def _plan(self, grid: Grid, artisan: Artisan, here: tuple[int, int],
+              goals: dict[tuple[int, int], int]) -> None:
+        found = bfs_to(grid, here, goals) if goals else None
+        if found is None:
+            artisan.target, artisan.wait = 0, IDLE_WAIT
+            return
+        artisan.target, artisan.path = found[0], found[1]
+        if not artisan.path:  # already there: act next tick
+            artisan.wait = 1
+
+    def _take(self, ctx: TickContext, eid: int, artisan: Artisan, pile_id: int,
+              pile: WastePile) -> None:
+        taken = min(CIVIC.artisan_capacity, pile.amount)
+        pile.amount -= taken
+        artisan.carry[pile.kind] = artisan.carry.get(pile.kind, 0) + taken
+        artisan.target = 0
+        ctx.emit(ev.WASTE_COLLECTED, kind=pile.kind, amount=taken, pile=pile_id, by=eid)
+        if pile.amount == 0:
+            ctx.emit(ev.PILE_EMPTIED, pile=pile_id, kind=pile.kind)
+            esper.delete_entity(pile_id)
+
+    def _deliver(self, ctx: TickContext, eid: int, artisan: Artisan, node: int,
+                 structure: Structure, reactor: Reactor) -> None:
+        room = ctx.rules.structures[structure.kind].queue_capacity - len(reactor.queue)
+        moved: dict[str, int] = {}
+        for kind in ctx.rules.waste_kinds:
+            n = min(room, artisan.carry.get(kind, 0))
+            if n <= 0:
+                continue
+            reactor.queue.extend([kind] * n)
+            artisan.carry[kind] -= n
+            if artisan.carry[kind] == 0:
+                del artisan.carry[kind]
+            moved[kind] = n
+            room -= n
+        artisan.target = 0
+        if moved:
+            ctx.emit(ev.ARTISAN_DELIVERED, artisan=eid, node=node, waste=moved)
