@@ -235,3 +235,41 @@ def test_mapping_guide_reference_is_current_and_its_screenshots_exist():
         assert f"#### {name}" in guide
     for image in re.findall(r"\]\((screenshots/[^)]+)\)", guide):
         assert (ROOT / "docs" / image).is_file(), image
+
+
+def test_templates_resolve_as_tiled_itself_resolves_them(tmp_path):
+    """Differential: Tiled's own --detach-templates output must read the same as our
+    resolution of the templated map (every kit template, and an override)."""
+    tiled = shutil.which("tiled")
+    if tiled is None:
+        pytest.skip("Tiled is not installed (apt-get install tiled) — comparison not run")
+    from game.level.kit import TEMPLATES
+    from game.level.tmx import read_map
+
+    rel = os.path.relpath(ROOT / "maps", tmp_path)
+    objs = []
+    for i, name in enumerate(TEMPLATES, start=1):
+        objs.append(f'<object id="{i}" name="t{i}" template="{rel}/templates/{name}.tx" '
+                    f'x="{(i % 8) * 32}" y="{(i // 8) * 32 + 40}"/>')
+    objs.append(f'<object id="99" template="{rel}/templates/waste-alloy.tx" name="over" '
+                'x="100" y="100" width="8" height="10"><properties>'
+                '<property name="amount" type="int" '
+                'value="9"/></properties></object>')
+    src = tmp_path / "templated.tmx"
+    src.write_text(tmx(20, 12, data=encode([5] * 240, "csv"),
+                       objects='<objectgroup id="2" name="o">' + "".join(objs) +
+                       "</objectgroup>",
+                       tileset=f' <tileset firstgid="1" source="{rel}/tilesets/city.tsx"/>\n'))
+    out = tmp_path / "detached.tmx"
+    done = subprocess.run([tiled, "--export-map", "tmx", "--detach-templates", str(src),
+                           str(out)], env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and "template=" not in out.read_text(), done.stderr
+
+    def key(path):
+        return [(o.id, o.name, o.cls, o.x, o.y, o.width, o.height, o.properties)
+                for o in read_map(path).objects]
+
+    ours, tileds = key(src), key(out)
+    assert len(ours) == len(TEMPLATES) + 1
+    assert ours == tileds
