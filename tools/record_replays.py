@@ -27,18 +27,19 @@ FIXED_DATE = "2147-01-01T00:00:00Z"
 PLAYER = "autopilot"
 
 
-def record(path: Path) -> bytes:
+def record(path: Path) -> tuple[bytes, str]:
+    """The replay of the autopilot's run and its outcome (a lost run is still a golden
+    replay: it pins the simulation down just as well)."""
     level = load_level(path)
     sim = Simulation(level)
     try:
         log = play_to_win(sim)
-        if sim.outcome != "won":
-            raise RuntimeError(f"{path.name}: the autopilot did not win ({sim.outcome})")
+        outcome = sim.outcome
     finally:
         sim.close()
     replay = record_run(path, level, log, "practice", PLAYER)
     replay.header["date"] = FIXED_DATE
-    return to_bytes(replay)
+    return to_bytes(replay), outcome
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -49,8 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     status = 0
     for path in campaign_levels():
         try:
-            data = record(path)
-        except (MapError, RuntimeError) as exc:
+            data, outcome = record(path)
+        except MapError as exc:
             print(f"error: {exc}", file=sys.stderr)
             status = 1
             continue
@@ -58,7 +59,10 @@ def main(argv: list[str] | None = None) -> int:
         changed = not target.exists() or target.read_bytes() != data
         target.write_bytes(data)
         print(f"{target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}: "
-              f"{'written' if changed else 'unchanged'} ({len(data)} bytes)")
+              f"{'written' if changed else 'unchanged'} ({len(data)} bytes, {outcome})")
+        if outcome != "won":
+            print(f"warning: the autopilot does not win {path.name} ({outcome})",
+                  file=sys.stderr)
     return status
 
 
