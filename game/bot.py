@@ -142,10 +142,27 @@ class Autopilot:
 def play_to_win(sim: Simulation, max_ticks: int = 60 * 60 * 10,
                 nodes_wanted: int = 2) -> list[list[Command]]:
     """Run the autopilot until the level is decided; returns the per-tick commands."""
-    pilot = Autopilot(sim, nodes_wanted)
+    pilot = pilot_for(sim, nodes_wanted)
     log: list[list[Command]] = []
     while sim.outcome == PLAYING and sim.tick < max_ticks:
         commands = pilot.decide()
         sim.step(commands)
         log.append(commands)
     return log
+
+
+def pilot_for(sim: Simulation, nodes_wanted: int = 2) -> Autopilot:
+    """The autopilot that knows the level's objective kind (the base one: `produce`)."""
+    if sim.level.objective.kind in ("support", "coop"):
+        from game.bot_civic import CoopPilot, MuralPilot
+
+        return (MuralPilot if sim.level.objective.kind == "support" else CoopPilot)(sim)
+    if sim.level.objective.kind == "survive":
+        from game.bot_confront import ConfrontPilot
+
+        return ConfrontPilot(sim, nodes_wanted)
+    if sim.level.objective.kind == "deliver":
+        from game.bot_deliver import DeliveryPilot
+
+        return DeliveryPilot(sim, max(3, nodes_wanted))
+    return Autopilot(sim, nodes_wanted)
