@@ -60,6 +60,7 @@ def main() -> None:
     # sprites ------------------------------------------------------------------------------
     elara = characters.sheet(characters.elara_frames())
     collector = characters.sheet(characters.collector_frames())
+    artisan = characters.sheet(characters.artisan_frames())
     waste = characters.sheet(sprites.waste_frames(), 16, 16)
     node = characters.sheet(sprites.node_frames(), 16, 24)
     icons = sprites.icons_sheet()
@@ -68,7 +69,8 @@ def main() -> None:
     drone_sheet = characters.sheet(drones.drone_frames(), 16, 16)
     mural = props.mural_sheet()
     structures = characters.sheet(props.structure_frames(), 16, 24)
-    for name, canvas in [("elara", elara), ("collector", collector), ("waste", waste),
+    for name, canvas in [("elara", elara), ("collector", collector), ("artisan", artisan),
+                         ("waste", waste),
                          ("node", node), ("icons", icons), ("cursor", cursor),
                          ("drones", drone_sheet), ("mural", mural),
                          ("structures", structures)]:
@@ -90,6 +92,7 @@ def main() -> None:
     listed = [
         ("elara.png", elara, "16x24, 4 cols x 4 rows"),
         ("collector.png", collector, "same layout"),
+        ("artisan.png", artisan, "same layout"),
         ("waste.png", waste, "16x16, 3x2"),
         ("node.png", node, "16x24, idle / working"),
         ("drones.png", drone_sheet, "16x16, 4x2"),

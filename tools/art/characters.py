@@ -118,6 +118,16 @@ COLLECTOR = {
 }
 
 
+# A citizen artisan trained at a co-op workshop: moss work smock, magenta scarf (Dax's
+# movement), a small glowing amber tool pouch; darker skin and hair than Elara.
+ARTISAN = {
+    "h": "ink", "H": "soil_0", "s": "skin_0", "S": "soil_1", "l": "skin_1", "e": "ink",
+    "c": "moss_2", "C": "moss_1", "L": "moss_3", "t": "bloom_2", "w": "soil_2",
+    "b": "amber_1", "B": "amber_0", "g": "amber_3",
+    "p": "stone_1", "P": "stone_0", "k": "soil_0", "K": "ink",
+}
+
+
 def frame(direction: str, col: int, legend: dict[str, str]) -> Canvas:
     src = "left" if direction == "right" else direction
     bob = 1 if col in (1, 3) else 0
@@ -141,6 +151,10 @@ def elara_frames() -> list[list[Canvas]]:
 
 def collector_frames() -> list[list[Canvas]]:
     return character_frames(COLLECTOR)
+
+
+def artisan_frames() -> list[list[Canvas]]:
+    return character_frames(ARTISAN)
 
 
 def sheet(frames: list[list[Canvas]], fw: int = W, fh: int = H) -> Canvas:
