@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pygame
 
+from game import palette
 from game.render.images import glow, sheet
+from game.render.murals import CivicView
 from game.render.tilemap import TileMapRenderer
 from game.sim.components import Player, Position, Reactor, Structure, WastePile
 from game.sim.constants import SUBPX, TILE_PX
@@ -25,9 +27,12 @@ class WorldView:
         self.waste = sheet("waste", 16, 16)
         self.node = sheet("node", 16, 24)
         self.hitbox_h = sim.rules.hitbox_px[1]
+        self.civic = CivicView(sim)  # murals by stage, workshops, artisans
 
     def draw(self, target: pygame.Surface, offset: tuple[int, int], time_ms: int) -> None:
         ox, oy = offset
+        if ox < 0 or oy < 0:  # a map smaller than the view: clear the margins
+            target.fill(palette.UI_PANEL)
         self.tiles.draw(target, offset, time_ms)
         sprites: list[tuple[int, pygame.Surface, tuple[int, int]]] = []
         for eid, (pile, pos) in self.sim.query(WastePile, Position):
@@ -53,11 +58,15 @@ class WorldView:
             bottom = y + self.hitbox_h // 2
             sprites.append((bottom, img, (x - 8 - ox, bottom - 24 - oy)))
             lights.append((x - ox, y - 10 - oy, 12, (30, 70, 80)))
+        civic_sprites, civic_lights = self.civic.sprites(offset, time_ms)
+        sprites += civic_sprites
+        lights += civic_lights
         sprites.sort(key=lambda s: s[0])
         for _, img, at in sprites:
             _shadow(target, img, at)
         target.fblits([(img, at) for _, img, at in sprites])
         self._light(target, offset, time_ms, lights)
+        self.civic.overlay(target, offset)
 
     def _light(self, target, offset, time_ms, lights) -> None:
         target.fill(AMBIENT, special_flags=pygame.BLEND_RGB_MULT)
