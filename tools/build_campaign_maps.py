@@ -46,7 +46,10 @@ LEGEND: dict[str, tuple[tuple[int, ...], tuple[int, ...] | None]] = {
 }
 OBJECTS = {"@": ("PlayerSpawn", {}), "o": ("Waste", {"kind": "organic"}),
            "p": ("Waste", {"kind": "polymer"}), "a": ("Waste", {"kind": "alloy"})}
-TEMPLATE_OF = {"PlayerSpawn": "player-spawn"}
+TEMPLATE_OF = {"PlayerSpawn": "player-spawn", "Depot": "depot",
+               "CollectorSpawn": "collector-spawn", "Trigger": "trigger"}
+# template size in px: an object's centre lands on its tile's centre
+TEMPLATE_SIZE = {"PlayerSpawn": 12, "Waste": 12, "Depot": 32, "CollectorSpawn": 16}
 GRASSY = set(".THo")  # cells whose ground is grass (for edge autotiling)
 
 
@@ -57,6 +60,10 @@ class LevelSpec:
     properties: dict[str, tuple[str, object]]
     amounts: dict[str, int] = field(default_factory=dict)  # waste kind -> units per pile
     seed: int = 1
+    # level-specific object characters: char -> (class, properties)
+    objects: dict[str, tuple[str, dict]] = field(default_factory=dict)
+    # Trigger areas in tiles: (x, y, width, height, name, dialogue id)
+    triggers: list[tuple[int, int, int, int, str, str]] = field(default_factory=list)
 
 
 LEVELS = [
@@ -74,11 +81,40 @@ LEVELS = [
             "par_seconds": ("int", 60),
         },
         amounts={"organic": 3, "polymer": 2, "alloy": 2},
+        triggers=[(10, 9, 21, 1, "plaza north edge", "kora_guild"),
+                  (10, 19, 21, 1, "plaza south edge", "kora_guild"),
+                  (10, 10, 1, 9, "plaza west edge", "kora_guild"),
+                  (30, 10, 1, 9, "plaza east edge", "kora_guild"),
+                  (39, 8, 9, 13, "news kiosk", "talin_news")],
+    ),
+    LevelSpec(
+        layout="02_shortages.txt",
+        out="02_shortages.tmx",
+        properties={
+            "title": ("string", "Shortages"),
+            "author": ("string", "Reclaim 2147 team"),
+            "objective": ("string", "deliver"),
+            "objective_target": ("string", "biomass"),
+            "objective_amount": ("int", 24),
+            "objective_text": ("string", "Supply the Guild depots"),
+            "seed": ("int", 2148),
+            "par_seconds": ("int", 75),
+            "time_limit_seconds": ("int", 300),
+        },
+        amounts={"organic": 4, "polymer": 3, "alloy": 2},
+        seed=2,
+        objects={"G": ("Depot", {"accepts": "biomass", "demand": 10}),
+                 "Y": ("Depot", {"accepts": "pigment", "demand": 6}),
+                 "J": ("Depot", {"accepts": "biomass", "demand": 8}),
+                 "V": ("CollectorSpawn", {"count": 2, "delay_seconds": 30})},
+        triggers=[(17, 9, 9, 3, "market depot", "shortage_report"),
+                  (36, 3, 12, 5, "van on the avenue", "collectors_seen"),
+                  (32, 22, 16, 8, "clinic plaza", "clinic")],
     ),
 ]
 
 
-def read_layout(path: Path) -> list[str]:
+def read_layout(path: Path, objects: dict = OBJECTS) -> list[str]:
     rows = [line.rstrip("\n") for line in path.read_text().splitlines()
             if line and not line.startswith("#")]
     width = len(rows[0])
@@ -86,14 +122,14 @@ def read_layout(path: Path) -> list[str]:
         if len(row) != width:
             sys.exit(f"{path}: row {i} is {len(row)} wide, expected {width}")
         for ch in row:
-            if ch not in LEGEND and ch not in OBJECTS:
+            if ch not in LEGEND and ch not in objects:
                 sys.exit(f"{path}: row {i} has unknown character {ch!r}")
     return rows
 
 
-def ground_char(rows: list[str], x: int, y: int) -> str:
+def ground_char(rows: list[str], x: int, y: int, objects: dict = OBJECTS) -> str:
     ch = rows[y][x]
-    if ch in OBJECTS:
+    if ch in objects:
         return "." if _mostly_grass(rows, x, y) else ","
     return ch
 
@@ -105,10 +141,11 @@ def _mostly_grass(rows: list[str], x: int, y: int) -> bool:
 
 
 def build(spec: LevelSpec) -> str:
-    rows = read_layout(LAYOUTS / spec.layout)
+    kinds = {**OBJECTS, **spec.objects}
+    rows = read_layout(LAYOUTS / spec.layout, kinds)
     h, w = len(rows), len(rows[0])
     rng = random.Random(spec.seed)
-    chars = [[ground_char(rows, x, y) for x in range(w)] for y in range(h)]
+    chars = [[ground_char(rows, x, y, kinds) for x in range(w)] for y in range(h)]
     ground = [[0] * w for _ in range(h)]
     structures = [[0] * w for _ in range(h)]
     for y in range(h):
@@ -131,13 +168,17 @@ def build(spec: LevelSpec) -> str:
     for y in range(h):
         for x in range(w):
             ch = rows[y][x]
-            if ch in OBJECTS:
-                cls, props = OBJECTS[ch]
+            if ch in kinds:
+                cls, props = kinds[ch]
                 props = dict(props)
                 if cls == "Waste":
                     props["amount"] = spec.amounts.get(props["kind"], 2)
                 objects.append((next_id, cls, x, y, props))
                 next_id += 1
+    for x, y, tw, th, name, dialogue in spec.triggers:
+        objects.append((next_id, "Trigger", x, y, {"name": name, "dialogue": dialogue,
+                                                    "size": (tw, th)}))
+        next_id += 1
     return to_tmx(spec, w, h, ground, structures, objects, next_id)
 
 
@@ -155,20 +196,27 @@ def _props(props: dict[str, tuple[str, object]], indent: str) -> str:
 
 
 def to_tmx(spec, w, h, ground, structures, objects, next_id) -> str:
-    names = {"PlayerSpawn": "Elara", "Waste": ""}
+    names = {"PlayerSpawn": "Elara", "Waste": "", "CollectorSpawn": "Talin's van"}
     obj_xml = []
     for oid, cls, x, y, props in objects:
         # Objects are instances of the kit's templates (maps/templates/*.tx): the template
         # sets class, size and kind; the map only stores what differs from it.
-        name = names[cls] or f"{props['kind']} pile"
+        props = dict(props)
+        size = props.pop("size", None)
+        name = props.pop("name", "") or names.get(cls, "") or (
+            f"{props['accepts']} depot" if cls == "Depot" else f"{props['kind']} pile")
         template = TEMPLATE_OF[cls] if cls != "Waste" else f"waste-{props['kind']}"
-        extra = {k: v for k, v in props.items() if k != "kind"}
+        extra = {k: v for k, v in props.items() if k != "kind" or cls != "Waste"}
         typed = {k: ("int" if isinstance(v, int) else "string", v) for k, v in extra.items()}
         body = ("\n" + _props(typed, "   ") + "\n  ") if typed else ""
         close = f">{body}</object>" if body else "/>"
+        if size:  # an area given in tiles
+            at = f'x="{x * 16}" y="{y * 16}" width="{size[0] * 16}" height="{size[1] * 16}"'
+        else:
+            off = 8 - TEMPLATE_SIZE[cls] // 2
+            at = f'x="{x * 16 + off}" y="{y * 16 + off}"'
         obj_xml.append(f'  <object id="{oid}" name={quoteattr(name)} '
-                       f'template="../templates/{template}.tx" '
-                       f'x="{x * 16 + 2}" y="{y * 16 + 2}"{close}')
+                       f'template="../templates/{template}.tx" {at}{close}')
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <map version="1.8" tiledversion="1.8.2" orientation="orthogonal" renderorder="right-down" \
 width="{w}" height="{h}" tilewidth="16" tileheight="16" infinite="0" nextlayerid="4" \

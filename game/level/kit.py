@@ -24,6 +24,7 @@ TEMPLATES: dict[str, tuple[str, int, int, dict[str, object]]] = {
     "wave-group": ("WaveGroup", 12, 12, {}),
     "depot": ("Depot", 32, 32, {}),
     "trigger": ("Trigger", 48, 48, {}),
+    "collector-spawn": ("CollectorSpawn", 16, 16, {}),
 }
 
 COMMANDS = [

@@ -104,6 +104,12 @@ OBJECT_CLASSES: dict[str, ClassSpec] = {
             "accepts": _p("string", "biomass", "resource it takes", "Resource"),
             "demand": _p("int", 10, "units it wants", lo=1, hi=100000),
         }, reachable=True),
+    "CollectorSpawn": ClassSpec(
+        "Talin's van: corporate collectors set out from here to take waste piles and "
+        "bring their haul back.", "#ffdfe6f0", {
+            "count": _p("int", 1, "collectors that work from this van", lo=1, hi=50),
+            "delay_seconds": _p("int", 0, "when the first one sets out", lo=0, hi=36000),
+        }, reachable=True),
     "Trigger": ClassSpec(
         "An area that fires when Elara enters it (dialogue, hints).", "#fffcaf3e", {
             "dialogue": _p("string", "", "id of the dialogue to play (see "
@@ -136,6 +142,8 @@ MAP_PROPERTIES: dict[str, PropSpec] = {
     "seed": _p("int", 0, "official seed of the level (empty: derived from the file)",
                lo=0, hi=2**63 - 1),
     "par_seconds": _p("int", 0, "par time for the gold medal (0: none)", lo=0, hi=360000),
+    "time_limit_seconds": _p("int", 0, "the clock: the level is lost when it runs out "
+                             "(0: no clock)", lo=0, hi=360000),
     "smear_first_seconds": _p("int", 0, "when Talin's first smear lands (0: no smears)",
                               lo=0, hi=36000),
     "smear_interval_seconds": _p("int", 60, "time between smears", lo=1, hi=36000),

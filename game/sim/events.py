@@ -39,3 +39,7 @@ RALLY_REFUSED = "rally_refused"  # reason ("locked", "cooldown")
 DISTRICT_RALLIED = "district_rallied"  # district, name: support reached rally_threshold
 ARTISAN_TRAINED = "artisan_trained"  # artisan, workshop (0 for a volunteer)
 ARTISAN_DELIVERED = "artisan_delivered"  # artisan, node, waste
+TRIGGER = "trigger"  # Elara entered a Trigger area: data object, dialogue
+DELIVERED = "delivered"  # resources handed to a Guild depot
+COLLECTOR_TOOK = "collector_took"  # a corporate collector took a unit from a pile
+COLLECTOR_UNLOADED = "collector_unloaded"  # ... and hauled its load to the van

@@ -25,6 +25,7 @@ from game.sim.query import ordered
 from game.sim.rng import Pcg32
 from game.sim.state import PLAYING, TickContext, WorldState
 from game.sim.state_hash import state_hash
+from game.sim.story_setup import spawn_story
 from game.sim.systems import SYSTEM_ORDER
 from game.sim.systems.build import missing_for, placement_problem
 
@@ -68,6 +69,7 @@ class Simulation:
                             bool(props.get("great", False)))
             esper.create_entity(mural, c.Position(round(x * SUBPX), round(y * SUBPX)))
         spawn_civic(self.level)  # districts and the smear/Rally clock, when the map has them
+        spawn_story(self.level, self.grid)  # depots, collectors, trigger areas
 
     # -- stepping --------------------------------------------------------------------
     def step(self, commands: Iterable[Command] = ()) -> list[Event]:

@@ -5,8 +5,12 @@ whether it can no longer be met (`failed`). Add a kind by writing a module here 
 function decorated by `@register("kind")` and importing it below.
 """
 
-from game.sim.objectives import produce  # noqa: F401,E402  (registers "produce")
-from game.sim.objectives import coop, support  # noqa: F401,E402  (register kinds)
+from game.sim.objectives import (  # noqa: F401,E402  (register kinds)
+    coop,
+    deliver,
+    produce,  # noqa: F401,E402  (registers "produce")
+    support,
+)
 from game.sim.objectives.registry import JUDGES, Progress, judge, register
 
 __all__ = ["JUDGES", "Progress", "judge", "register"]

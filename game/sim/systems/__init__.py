@@ -2,20 +2,26 @@
 
 from game.sim.systems.artisans import ArtisanSystem, WorkshopSystem
 from game.sim.systems.build import BuildSystem
+from game.sim.systems.collectors import CollectorSystem
 from game.sim.systems.deposit import DepositSystem
+from game.sim.systems.depots import DeliverySystem
 from game.sim.systems.movement import MovementSystem
 from game.sim.systems.outcome import OutcomeSystem
-from game.sim.systems.pickup import PickupSystem
 from game.sim.systems.painting import PaintSystem
+from game.sim.systems.pickup import PickupSystem
 from game.sim.systems.production import ProductionSystem
 from game.sim.systems.support import RallySystem, SmearSystem, SupportSystem
+from game.sim.systems.triggers import TriggerSystem
 
 # Build first so a structure placed this tick blocks movement this tick.
 SYSTEM_ORDER = (
     BuildSystem,
     MovementSystem,
+    TriggerSystem,  # after movement: Elara's feet where they end this tick
     PickupSystem,
+    CollectorSystem,  # after Elara's pickup: on the same tick she gets there first
     DepositSystem,
+    DeliverySystem,
     ProductionSystem,
     PaintSystem,  # murals, support and artisans: levels 3 and 5 (no-ops elsewhere)
     RallySystem,
