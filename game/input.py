@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.sim.commands import Build, Command, Interact, Move
+from game.sim.commands import Build, Command, Interact, Move, Paint, Rally
 
 BINDINGS: dict[str, tuple[int, ...]] = {
     "up": (pygame.K_w, pygame.K_UP, pygame.K_z),
@@ -15,6 +15,9 @@ BINDINGS: dict[str, tuple[int, ...]] = {
     "interact": (pygame.K_e, pygame.K_SPACE),
     "build": (pygame.K_b, pygame.K_1),
     "restart": (pygame.K_r,),
+    "paint": (pygame.K_f,),  # held: paint the mural wall in reach
+    "rally": (pygame.K_g,),  # Dax's Rally
+    "build_workshop": (pygame.K_2,),
     "pause": (pygame.K_ESCAPE, pygame.K_p),
 }
 
@@ -53,8 +56,10 @@ class InputMapper:
 
     def key_down(self, key: int) -> str | None:
         action = action_for(key, self.bindings)
-        if action in ("up", "down", "left", "right"):
+        if action in ("up", "down", "left", "right", "paint"):
             self.held.add(action)
+        elif action == "rally":
+            self.pending.append(Rally())
         elif action == "interact":
             self.pending.append(Interact())
         return action
@@ -72,6 +77,8 @@ class InputMapper:
         dx = ("right" in self.held) - ("left" in self.held)
         dy = ("down" in self.held) - ("up" in self.held)
         out: list[Command] = [Move(dx, dy)] if dx or dy else []
+        if "paint" in self.held:
+            out.append(Paint())
         out.extend(self.pending)
         self.pending.clear()
         return out

@@ -21,15 +21,22 @@ def refusal_text(sim: Simulation, reason: str, kind: str = "node") -> str:
     return t("refusal", reason)
 
 
+STRUCTURE_COLUMN = {"workshop": 1, "barrier": 2, "emitter": 3}  # in structures.png
+
+
 def draw_build_preview(target: pygame.Surface, font: BitmapFont, sim: Simulation,
-                       tile: tuple[int, int], offset: tuple[int, int], time_ms: int) -> None:
+                       tile: tuple[int, int], offset: tuple[int, int], time_ms: int,
+                       kind: str = "node") -> None:
     tx, ty = tile
     ox, oy = offset
-    problem = sim.placement_problem("node", tx, ty)
+    problem = sim.placement_problem(kind, tx, ty)
     ok = problem is None
     color = palette.UI_GOOD if ok else palette.UI_BAD
     x, y = tx * TILE_PX - ox, ty * TILE_PX - oy
-    ghost = sheet("node", 16, 24)[0][0].copy()
+    if kind in STRUCTURE_COLUMN:
+        ghost = sheet("structures", 16, 24)[0][STRUCTURE_COLUMN[kind]].copy()
+    else:
+        ghost = sheet("node", 16, 24)[0][0].copy()
     ghost.set_alpha(170 if ok else 90)
     target.blit(ghost, (x, y - 8))
     blink = 255 if (time_ms // 300) % 2 else 170
@@ -37,9 +44,9 @@ def draw_build_preview(target: pygame.Surface, font: BitmapFont, sim: Simulation
     pygame.draw.rect(frame, (*color, blink), frame.get_rect(), 1)
     target.blit(frame, (x, y))
     # tooltip: cost, and why not
-    cost = sim.rules.cost_of("node")
-    missing = sim.missing_for("node")
-    lines = [] if ok else [refusal_text(sim, problem)]
+    cost = sim.rules.cost_of(kind)
+    missing = sim.missing_for(kind)
+    lines = [] if ok else [refusal_text(sim, problem, kind)]
     width = max([26 * len(cost) + 40] + [font.size(s)[0] + 10 for s in lines])
     rect = pygame.Rect(x + TILE_PX + 4, y - 10, width, 14 + font.line_height * len(lines))
     if rect.right > target.get_width():

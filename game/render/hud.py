@@ -10,6 +10,8 @@ from game import palette
 from game.content.text import t
 from game.render.font import BitmapFont
 from game.render.images import icon
+from game.render.story_hud import draw_story_hud
+from game.render.support_hud import draw_civic_hud
 from game.render.timefmt import format_ticks
 from game.render.timer_panel import draw_timer_panel
 from game.render.widgets import bar, icon_count, panel
@@ -28,6 +30,7 @@ class HudState:
     message: str = ""
     message_frames: int = 0
     timer: TimerView | None = None  # speedrun timers; None: the plain level IGT
+    build_kind: str = "node"  # what build mode places (B: node, 2: workshop)
 
 
 class Hud:
@@ -44,6 +47,8 @@ class Hud:
         self._stock(target, sim, h, lh)
         self._build_button(target, sim, ui, w, h, lh)
         self._hints(target, ui, w, h, lh)
+        draw_civic_hud(target, self.font, sim, pygame.time.get_ticks())  # support, Rally
+        draw_story_hud(target, self.font, sim, pygame.time.get_ticks())  # the level clock
 
     def _bag(self, target, sim) -> None:
         player = sim.player()[0]
@@ -97,9 +102,10 @@ class Hud:
                            palette.RES_COLORS[res]) + 12
 
     def _build_button(self, target, sim, ui, w, h, lh) -> None:
-        missing = sim.missing_for("node")
-        cost = sim.rules.cost_of("node")
-        label = "[B] Build node"
+        kind = ui.build_kind
+        missing = sim.missing_for(kind)
+        cost = sim.rules.cost_of(kind)
+        label = t("build_label", kind)
         lw = self.font.size(label)[0]
         rect = pygame.Rect(0, 0, lw + 12 + 26 * len(cost), 18)
         rect.bottomright = (w - MARGIN, h - MARGIN)

@@ -11,6 +11,7 @@ from game.render.build_preview import draw_build_preview, refusal_text
 from game.render.camera import Camera
 from game.render.effects import Effects
 from game.render.hud import Hud, HudState
+from game.render.support_hud import event_message
 from game.render.tilemap import TileMapRenderer
 from game.render.world_view import WorldView
 from game.scenes.custom_maps import HotReload
@@ -80,8 +81,10 @@ class PlayScene(Scene):
                     self.ui.build_mode = False
                 else:
                     self._pause()
-            elif action == "build":
-                self.ui.build_mode = not self.ui.build_mode
+            elif action in ("build", "build_workshop"):
+                kind = "workshop" if action == "build_workshop" else "node"
+                self.ui.build_mode = not (self.ui.build_mode and self.ui.build_kind == kind)
+                self.ui.build_kind = kind
             elif action == "restart":
                 self.start()
         elif event.type == pygame.KEYUP:
@@ -109,7 +112,7 @@ class PlayScene(Scene):
         if event.button == 1 and self.ui.build_mode:
             tx, ty = self._tile_at(event.pos)
             self.mouse_tile = (tx, ty)
-            self.input.build("node", tx, ty)
+            self.input.build(self.ui.build_kind, tx, ty)
 
     def _pause(self) -> None:
         from game.scenes.pause import PauseScene
@@ -130,8 +133,10 @@ class PlayScene(Scene):
         self.effects.on_events(events, self.sim)
         for e in events:
             if e.kind == ev.BUILD_REFUSED:
-                self.ui.message = refusal_text(self.sim, e.data["reason"])
+                self.ui.message = refusal_text(self.sim, e.data["reason"], e.data["kind"])
                 self.ui.message_frames = MESSAGE_FRAMES
+            elif (line := event_message(e)) is not None:  # smears, Rally, murals
+                self.ui.message, self.ui.message_frames = line, MESSAGE_FRAMES
             elif e.kind == ev.BUILT:
                 self.ui.build_mode = False
         if events:
@@ -160,7 +165,7 @@ class PlayScene(Scene):
         self.effects.draw(surface, offset)
         if self.ui.build_mode and self.mouse_tile is not None:
             draw_build_preview(surface, self.app.font, self.sim, self.mouse_tile, offset,
-                               self.app.time_ms)
+                               self.app.time_ms, self.ui.build_kind)
         self.ui.timer = self.run.timer_view(self.sim)
         self.hud.draw(surface, self.sim, self.ui)
         self.hot_reload.draw(surface, self.app.font, self.app.time_ms)
