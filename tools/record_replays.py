@@ -3,7 +3,7 @@ and its run is saved as LEVEL.rpl. Tests verify them, so a change to the simulat
 rules or a campaign map that alters a run shows up as a failing test; when the change
 is intended, run this again and commit the new files.
 
-Run: python tools/record_replays.py [--out DIR]
+Run: python tools/record_replays.py [--out DIR] [--only LEVEL_ID ...]
 The date in these files is fixed, so re-recording an unchanged run changes no bytes.
 """
 
@@ -45,10 +45,14 @@ def record(path: Path) -> tuple[bytes, str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "tests" / "replays")
+    parser.add_argument("--only", action="append", default=[], metavar="LEVEL",
+                        help="record only this level id (e.g. 03_the_mural); repeatable")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     status = 0
     for path in campaign_levels():
+        if args.only and level_id(path) not in args.only:
+            continue
         try:
             data, outcome = record(path)
         except MapError as exc:
