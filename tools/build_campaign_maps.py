@@ -43,10 +43,13 @@ LEGEND: dict[str, tuple[tuple[int, ...], tuple[int, ...] | None]] = {
     "H": (GRASS, (36,)),
     "X": (PAVING, (37,)),
     "O": (PAVING, (38,)),
+    "M": (PAVING, (20,)),  # a plain wall: a MuralWall object covers it and its right neighbour
+    "N": (PAVING, (20,)),  # the same, for a mural painted in an earlier level
 }
 OBJECTS = {"@": ("PlayerSpawn", {}), "o": ("Waste", {"kind": "organic"}),
            "p": ("Waste", {"kind": "polymer"}), "a": ("Waste", {"kind": "alloy"})}
-TEMPLATE_OF = {"PlayerSpawn": "player-spawn", "Depot": "depot",
+TEMPLATE_OF = {"PlayerSpawn": "player-spawn", "Depot": "depot", "MuralWall": "mural-wall",
+               "District": "district",
                "CollectorSpawn": "collector-spawn", "Trigger": "trigger"}
 # template size in px: an object's centre lands on its tile's centre
 TEMPLATE_SIZE = {"PlayerSpawn": 12, "Waste": 12, "Depot": 32, "CollectorSpawn": 16}
@@ -64,6 +67,8 @@ class LevelSpec:
     objects: dict[str, tuple[str, dict]] = field(default_factory=dict)
     # Trigger areas in tiles: (x, y, width, height, name, dialogue id)
     triggers: list[tuple[int, int, int, int, str, str]] = field(default_factory=list)
+    # District areas in tiles: (x, y, width, height, name, support %, rally_threshold %)
+    districts: list[tuple[int, int, int, int, str, int, int]] = field(default_factory=list)
 
 
 LEVELS = [
@@ -111,6 +116,55 @@ LEVELS = [
                   (36, 3, 12, 5, "van on the avenue", "collectors_seen"),
                   (32, 22, 16, 8, "clinic plaza", "clinic")],
     ),
+    LevelSpec(
+        layout="03_the_mural.txt",
+        out="03_the_mural.tmx",
+        properties={
+            "title": ("string", "The Mural"),
+            "author": ("string", "Reclaim 2147 team"),
+            "objective": ("string", "support"),
+            "objective_target": ("string", "pigment"),
+            "objective_amount": ("int", 60),
+            "objective_text": ("string", "Win the city over: support"),
+            "seed": ("int", 2149),
+            "par_seconds": ("int", 140),  # gold: about the autopilot's route (2:15)
+            "smear_first_seconds": ("int", 50),
+            "smear_interval_seconds": ("int", 35),
+        },
+        amounts={"organic": 2, "polymer": 3, "alloy": 2},
+        seed=3,
+        objects={"M": ("MuralWall", {"name": "mural wall", "radius": 7, "size": (2, 1)})},
+        districts=[(0, 0, 16, 30, "Canal Row", 15, 40),
+                   (16, 0, 18, 30, "Market Steps", 20, 40),
+                   (34, 0, 14, 30, "Tower Yards", 10, 40)],
+    ),
+    LevelSpec(
+        layout="05_the_coop.txt",
+        out="05_the_coop.tmx",
+        properties={
+            "title": ("string", "The Co-op"),
+            "author": ("string", "Reclaim 2147 team"),
+            "objective": ("string", "coop"),
+            "objective_target": ("string", "biomass"),
+            "objective_amount": ("int", 3),
+            "objective_text": ("string", "Found the co-op: goals met"),
+            "seed": ("int", 2151),
+            "par_seconds": ("int", 170),  # gold: about the autopilot's route (2:44)
+            "smear_first_seconds": ("int", 70),
+            "smear_interval_seconds": ("int", 50),
+            "goal_support": ("int", 60),
+            "goal_nodes": ("int", 5),
+            "goal_workshops": ("int", 3),
+        },
+        amounts={"organic": 3, "polymer": 3, "alloy": 2},
+        seed=5,
+        objects={"M": ("MuralWall", {"name": "mural wall", "radius": 7, "size": (2, 1)}),
+                 "N": ("MuralWall", {"name": "the great mural", "stage": "luminescent",
+                                     "radius": 6, "size": (2, 1)})},
+        districts=[(0, 0, 48, 10, "Old Foundry", 10, 40),
+                   (0, 10, 48, 11, "Co-op Yard", 25, 45),
+                   (0, 21, 48, 9, "Riverside", 10, 40)],
+    ),
 ]
 
 
@@ -129,7 +183,7 @@ def read_layout(path: Path, objects: dict = OBJECTS) -> list[str]:
 
 def ground_char(rows: list[str], x: int, y: int, objects: dict = OBJECTS) -> str:
     ch = rows[y][x]
-    if ch in objects:
+    if ch in objects and ch not in LEGEND:  # an object on a legend tile keeps that tile
         return "." if _mostly_grass(rows, x, y) else ","
     return ch
 
@@ -175,6 +229,11 @@ def build(spec: LevelSpec) -> str:
                     props["amount"] = spec.amounts.get(props["kind"], 2)
                 objects.append((next_id, cls, x, y, props))
                 next_id += 1
+    for x, y, tw, th, name, support, threshold in spec.districts:
+        objects.append((next_id, "District", x, y, {"name": name, "support": support,
+                                                     "rally_threshold": threshold,
+                                                     "size": (tw, th)}))
+        next_id += 1
     for x, y, tw, th, name, dialogue in spec.triggers:
         objects.append((next_id, "Trigger", x, y, {"name": name, "dialogue": dialogue,
                                                     "size": (tw, th)}))
