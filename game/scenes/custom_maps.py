@@ -65,7 +65,10 @@ def scan(dirs: list[Path]) -> list[MapRow]:
 
 
 def describe(path: Path) -> MapRow:
-    level, problems = inspect_map(path)
+    try:
+        level, problems = inspect_map(path)
+    except Exception as exc:  # a loader bug must not take the menu down with it
+        return MapRow(path, path.stem, f"internal error reading it: {exc!r}"[:200], None)
     if level is None:
         first = next((p for p in problems if p.severity == ERROR), problems[0])
         where = f"[{first.element}] " if first.element else ""
@@ -200,6 +203,11 @@ class HotReload:
         except MapError as exc:
             self.problems = list(exc.problems)
             self.note = "The edit broke the map - still playing the last good version:"
+            return False
+        except Exception as exc:  # a loader bug must not end the session being edited
+            self.problems = [Problem(str(scene.level.path), f"internal error: {exc!r}",
+                                     hint="please report this map")]
+            self.note = "Could not reload - still playing the last good version:"
             return False
         official = scene.seed == scene.level.seed
         scene.level = level
