@@ -5,7 +5,6 @@ all."""
 from __future__ import annotations
 
 import difflib
-from collections import deque
 from dataclasses import replace
 
 import numpy as np
@@ -14,6 +13,7 @@ from game.content.rules import DEFAULT_RULES
 from game.level.data import LevelObject
 from game.level.errors import ERROR, WARNING, Problem
 from game.level.schema import MAP_PROPERTIES, OBJECT_CLASSES, coerce, objective_kinds
+from game.level.waves_check import check_waves
 
 PROPS_HINT = "fix it in the object's Properties panel in Tiled"
 TILE = 16
@@ -110,9 +110,11 @@ class Rules:
             self.error(f"the map needs exactly one PlayerSpawn object, found {len(spawns)}",
                        "map", "place one object of class PlayerSpawn on a walkable tile"
                        if not spawns else "delete the extra PlayerSpawn objects")
+        labels = components(solid)
         reach = None
         if len(spawns) == 1 and self._walkable_at(spawns[0], solid):
-            reach = flood(solid, _tile(spawns[0]))
+            sx, sy = _tile(spawns[0])
+            reach = labels == labels[sy, sx]
         for obj in by_cls.get("Waste", []) + by_cls.get("DroneSpawn", []):
             self._walkable_at(obj, solid)
         if reach is not None:
@@ -122,7 +124,7 @@ class Rules:
                         not _touches(obj, reach):
                     self.error(f"{obj.cls} cannot be reached on foot from the player spawn",
                                obj.label(), "open a walkable path to it (solid tiles block)")
-        self._drones(by_cls, solid, props)
+        self._drones(by_cls, solid, labels, props)
         self._references(objects, by_cls)
         self._objective(by_cls, props)
 
@@ -136,7 +138,7 @@ class Rules:
         return True
 
     def _drones(self, by_cls: dict[str, list[LevelObject]], solid: np.ndarray,
-                props: dict[str, object]) -> None:
+                labels: np.ndarray, props: dict[str, object]) -> None:
         murals = by_cls.get("MuralWall", [])
         h, w = solid.shape
         for spawn in by_cls.get("DroneSpawn", []):
@@ -145,7 +147,7 @@ class Rules:
                 self.error("a DroneSpawn needs a MuralWall for its drones to go to",
                            spawn.label(), "place a MuralWall object")
             elif 0 <= tx < w and 0 <= ty < h and not solid[ty, tx]:
-                reach = flood(solid, (tx, ty))
+                reach = labels == labels[ty, tx]
                 if not any(_touches(m, reach) for m in murals):
                     self.error("drones from this DroneSpawn have no path to any mural",
                                spawn.label(), "open a walkable path to a MuralWall")
@@ -159,6 +161,7 @@ class Rules:
         if by_cls.get("WaveGroup") and not waves:
             self.warn("WaveGroup objects are unused while wave_count is 0", "map",
                       "set the map property wave_count")
+        check_waves(self, by_cls, props)  # every wave brings drones, every group is used
 
     def _references(self, objects: list[LevelObject],
                     by_cls: dict[str, list[LevelObject]]) -> None:
@@ -216,21 +219,44 @@ def _touches(obj: LevelObject, reach: np.ndarray) -> bool:
     return x0 < x1 and y0 < y1 and bool(reach[y0:y1, x0:x1].any())
 
 
-def flood(solid: np.ndarray, start: tuple[int, int]) -> np.ndarray:
-    """Tiles reachable on foot (4-neighbours: movement slides along one axis at a time)."""
+def components(solid: np.ndarray) -> np.ndarray:
+    """Label the walkable areas (4-neighbours: movement slides one axis at a time): one
+    int per tile, equal for tiles connected on foot, -1 on solid tiles.
+
+    Works on runs of walkable tiles per row, joined with the overlapping runs of the row
+    above (union-find), so an open 1024×1024 map costs about a thousand runs, not a
+    million tiles."""
     h, w = solid.shape
-    walk = (~solid).ravel().tolist()
-    seen = bytearray(w * h)
-    sx, sy = start
-    first = sy * w + sx
-    seen[first] = 1
-    queue = deque([first])
-    while queue:
-        i = queue.popleft()
-        x = i % w
-        for j, ok in ((i - w, i >= w), (i + w, i + w < w * h), (i - 1, x > 0),
-                      (i + 1, x < w - 1)):
-            if ok and not seen[j] and walk[j]:
-                seen[j] = 1
-                queue.append(j)
-    return np.frombuffer(bytes(seen), dtype=np.uint8).astype(bool).reshape(h, w)
+    padded = np.zeros((h, w + 2), dtype=np.int8)
+    padded[:, 1:-1] = ~solid
+    step = np.diff(padded, axis=1)
+    rows, starts = np.nonzero(step == 1)
+    _, ends = np.nonzero(step == -1)  # exclusive; same order as the starts
+    parent = list(range(len(rows)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first = np.searchsorted(rows, np.arange(h + 1)).tolist()
+    s_list, e_list = starts.tolist(), ends.tolist()
+    for y in range(1, h):
+        i, i_end, j, j_end = first[y - 1], first[y], first[y], first[y + 1]
+        while i < i_end and j < j_end:
+            if s_list[i] < e_list[j] and s_list[j] < e_list[i]:
+                a, b = find(i), find(j)
+                if a != b:
+                    parent[b] = a
+            if e_list[i] < e_list[j]:
+                i += 1
+            else:
+                j += 1
+    labels = np.full(h * w, -1, dtype=np.int32)
+    if len(rows):
+        lengths = ends - starts
+        roots = np.array([find(i) for i in range(len(rows))], dtype=np.int32)
+        offsets = np.repeat(rows * w + starts - np.cumsum(lengths) + lengths, lengths)
+        labels[offsets + np.arange(int(lengths.sum()))] = np.repeat(roots, lengths)
+    return labels.reshape(h, w)
