@@ -98,6 +98,8 @@ OBJECT_CLASSES: dict[str, ClassSpec] = {
             "scaling": _p("float", 0.5, "extra drones per later wave", lo=0, hi=1000),
             "max": _p("int", 100, "most drones in one wave", lo=1, hi=10000),
             "shields": _p("int", 0, "extra hit points per drone", lo=0, hi=10000),
+            "shield_scaling": _p("int", 0, "extra hit points per drone per later wave",
+                                 lo=0, hi=10000),
         }),
     "Depot": ClassSpec(
         "A Guild depot that takes deliveries of resources.", "#ff6fa8ff", {

@@ -41,7 +41,39 @@ class Rally:
     """Dax rallies: the district under a smear, else the one Elara stands in."""
 
 
-Command = Move | Interact | Build | Paint | Rally
+@dataclass(frozen=True, slots=True)
+class CallWave:
+    """Call the next drone wave now; the time skipped pays a bonus."""
+
+
+@dataclass(frozen=True, slots=True)
+class Cast:
+    """Kora's ability (`aegis`, `override`) aimed at map pixel (x, y)."""
+
+    ability: str
+    x: int
+    y: int
+
+
+@dataclass(frozen=True, slots=True)
+class SetEmitterMode:
+    """Targeting mode (first, closest, strongest) of the emitter on tile (tx, ty)."""
+
+    tx: int
+    ty: int
+    mode: str
+
+
+@dataclass(frozen=True, slots=True)
+class UpgradeEmitter:
+    """Upgrade the emitter on tile (tx, ty) one level."""
+
+    tx: int
+    ty: int
+
+
+Command = (Move | Interact | Build | Paint | Rally | CallWave | Cast | SetEmitterMode
+           | UpgradeEmitter)
 
 
 def encode(cmd: Command) -> list:
@@ -55,6 +87,14 @@ def encode(cmd: Command) -> list:
         return ["p"]
     if isinstance(cmd, Rally):
         return ["r"]
+    if isinstance(cmd, CallWave):
+        return ["w"]
+    if isinstance(cmd, Cast):
+        return ["a", cmd.ability, cmd.x, cmd.y]
+    if isinstance(cmd, SetEmitterMode):
+        return ["e", cmd.tx, cmd.ty, cmd.mode]
+    if isinstance(cmd, UpgradeEmitter):
+        return ["u", cmd.tx, cmd.ty]
     raise TypeError(f"not a command: {cmd!r}")
 
 
@@ -71,6 +111,14 @@ def decode(raw: object) -> Command:
         return Paint()
     if tag == "r" and len(raw) == 1:
         return Rally()
+    if tag == "w" and len(raw) == 1:
+        return CallWave()
+    if tag == "a" and len(raw) == 4 and isinstance(raw[1], str) and _ints(raw[2:]):
+        return Cast(raw[1], raw[2], raw[3])
+    if tag == "e" and len(raw) == 4 and _ints(raw[1:3]) and isinstance(raw[3], str):
+        return SetEmitterMode(raw[1], raw[2], raw[3])
+    if tag == "u" and len(raw) == 3 and _ints(raw[1:]):
+        return UpgradeEmitter(raw[1], raw[2])
     if (
         tag == "b"
         and len(raw) == 4
@@ -83,3 +131,7 @@ def decode(raw: object) -> Command:
 
 def _is_unit(v: object) -> bool:
     return isinstance(v, int) and not isinstance(v, bool) and v in (-1, 0, 1)
+
+
+def _ints(values: list) -> bool:
+    return all(isinstance(v, int) and not isinstance(v, bool) for v in values)

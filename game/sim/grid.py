@@ -30,6 +30,11 @@ class Grid:
         self.occupied[ty, tx] = True
         self.blocked[ty, tx] = True
 
+    def remove_structure(self, tx: int, ty: int) -> None:
+        """A structure is gone (a barrier broken by drones): the tile is open again."""
+        self.occupied[ty, tx] = False
+        self.blocked[ty, tx] = bool(self.static_solid[ty, tx])
+
 
 def tile_of(sub: int) -> int:
     return sub // TILE

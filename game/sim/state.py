@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from game.content.rules import Rules
 from game.level.data import LevelData
@@ -34,6 +35,7 @@ class TickContext:
     rng: Pcg32
     commands: list[Command]
     events: list[Event]
+    conf: Any = None  # game.sim.swarm.state.Confrontation: drones, waves, Kora's cooldowns
 
     def emit(self, event_kind: str, /, **data: object) -> None:
         self.events.append(Event(event_kind, self.state.tick, data))

@@ -32,6 +32,7 @@ def canonical_state(sim: Simulation) -> dict:
         "rng": list(sim.rng.snapshot()),
         "blocked": sim.grid.blocked.tobytes().hex(),
         "entities": entities,
+        "confrontation": sim.conf.canonical(),  # drone arrays by their bytes' digest
     }
 
 

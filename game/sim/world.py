@@ -26,6 +26,7 @@ from game.sim.rng import Pcg32
 from game.sim.state import PLAYING, TickContext, WorldState
 from game.sim.state_hash import state_hash
 from game.sim.story_setup import spawn_story
+from game.sim.swarm.state import Confrontation
 from game.sim.systems import SYSTEM_ORDER
 from game.sim.systems.build import missing_for, placement_problem
 
@@ -39,6 +40,7 @@ class Simulation:
         self.seed = level.seed if seed is None else seed
         self.rng = Pcg32(self.seed)
         self.grid = Grid(level)
+        self.conf = Confrontation(level, self.grid)  # drone swarm and waves (maybe none)
         self.state = WorldState(
             stock={r: 0 for r in rules.resources},
             produced_total={r: 0 for r in rules.resources},
@@ -92,7 +94,8 @@ class Simulation:
 
     def _context(self, commands: list[Command], events: list[Event]) -> TickContext:
         return TickContext(
-            self.state, self.level, self.rules, self.grid, self.rng, commands, events
+            self.state, self.level, self.rules, self.grid, self.rng, commands, events,
+            self.conf,
         )
 
     # -- read-only views for presentation and tests ----------------------------------
@@ -124,6 +127,11 @@ class Simulation:
     def missing_for(self, kind: str) -> dict[str, int]:
         esper.switch_world(self.world)
         return missing_for(self._context([], []), self.rules.cost_of(kind))
+
+    def missing_for_cost(self, cost: dict[str, int]) -> dict[str, int]:
+        """What is lacking to pay any cost (abilities, upgrades), like `missing_for`."""
+        esper.switch_world(self.world)
+        return missing_for(self._context([], []), cost)
 
     def objective_progress(self) -> Progress:
         esper.switch_world(self.world)

@@ -5,11 +5,13 @@ whether it can no longer be met (`failed`). Add a kind by writing a module here 
 function decorated by `@register("kind")` and importing it below.
 """
 
-from game.sim.objectives import (  # noqa: F401,E402  (register kinds)
+# importing a judge's module registers its kind
+from game.sim.objectives import (  # noqa: F401
     coop,
     deliver,
-    produce,  # noqa: F401,E402  (registers "produce")
+    produce,
     support,
+    survive,  # the confrontation
 )
 from game.sim.objectives.registry import JUDGES, Progress, judge, register
 

@@ -10,6 +10,7 @@ from game.sim.components import Player, Position, Reactor, Structure, WastePile
 from game.sim.constants import SUBPX, TILE
 from game.sim.query import ordered
 from game.sim.state import TickContext
+from game.sim.swarm.defences import attach_defence, defence_problem
 
 # Reasons a placement is refused; the presentation turns these into words.
 OUT_OF_MAP = "out_of_map"
@@ -31,7 +32,7 @@ def placement_problem(ctx: TickContext, kind: str, tx: int, ty: int) -> str | No
         return OCCUPIED
     if missing_for(ctx, ctx.rules.cost_of(kind)):
         return UNAFFORDABLE
-    return None
+    return defence_problem(ctx, kind, tx, ty)  # drones there, or it seals the murals off
 
 
 def missing_for(ctx: TickContext, cost: dict[str, int]) -> dict[str, int]:
@@ -85,4 +86,8 @@ class BuildSystem(esper.Processor):
             if ctx.rules.structures[cmd.kind].queue_capacity:  # takes waste: a node
                 esper.add_component(entity, Reactor())
             ctx.grid.place_structure(cmd.tx, cmd.ty)
+            attach_defence(ctx, entity, cmd.kind, cmd.tx, cmd.ty)  # barrier/emitter parts
             ctx.emit(ev.BUILT, kind=cmd.kind, tx=cmd.tx, ty=cmd.ty, entity=entity)
+
+
+pay = _pay  # abilities and emitter upgrades pay the same way

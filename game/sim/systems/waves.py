@@ -1,0 +1,69 @@
+"""The wave clock: start waves on time (or early on the player's call, for a bonus) and
+release queued drones at their spawn points, a few per spawn per tick, in one batch."""
+
+from __future__ import annotations
+
+import esper
+import numpy as np
+
+from game.content.confront import DRONE_TYPES
+from game.sim.commands import CallWave
+from game.sim.constants import TILE
+from game.sim.state import TickContext
+from game.sim.swarm import events as sev
+from game.sim.swarm.state import Confrontation
+from game.sim.systems.drones import jitter
+
+SPAWN_SPREAD = TILE * 5 // 8  # sub-pixels: drones appear spread over the spawn tile
+
+
+def start_wave(ctx: TickContext, conf: Confrontation, early: bool) -> None:
+    bonus = 0
+    if early:
+        skipped = max(0, conf.next_wave_tick - ctx.state.tick)
+        bonus = skipped // conf.rules.early_bonus_ticks_per_unit
+        res = conf.rules.early_bonus_resource
+        ctx.state.stock[res] = ctx.state.stock.get(res, 0) + bonus
+    conf.wave += 1
+    for batch in conf.table.batches(conf.wave):
+        conf.queue[batch.spawn].extend([(batch.kind, batch.hp)] * batch.count)
+    conf.next_wave_tick = ctx.state.tick + conf.table.interval
+    ctx.emit(sev.WAVE_STARTED, wave=conf.wave, makeup=conf.table.makeup(conf.wave),
+             early=early, bonus=bonus)
+
+
+class WaveSystem(esper.Processor):
+    def process(self, ctx: TickContext) -> None:
+        conf: Confrontation | None = ctx.conf
+        if conf is None or not conf.table.wave_count:
+            return
+        more = conf.wave < conf.table.wave_count
+        if more and any(isinstance(c, CallWave) for c in ctx.commands):
+            start_wave(ctx, conf, early=True)
+        elif more and ctx.state.tick >= conf.next_wave_tick:
+            start_wave(ctx, conf, early=False)
+        self._release(conf)
+
+    @staticmethod
+    def _release(conf: Confrontation) -> None:
+        if not conf.pending():
+            return
+        per = conf.rules.spawn_per_tick
+        xs, ys, kinds, hps = [], [], [], []
+        for i, queue in enumerate(conf.queue):
+            out, conf.queue[i] = queue[:per], queue[per:]
+            x, y = conf.spawn_point_px(i)
+            for kind, hp in out:
+                xs.append(x)
+                ys.append(y)
+                kinds.append(kind)
+                hps.append(hp)
+        if not xs:
+            return
+        serial = np.arange(conf.swarm.next_serial, conf.swarm.next_serial + len(xs))
+        jx, jy = jitter(serial, SPAWN_SPREAD)
+        conf.swarm.spawn(np.array(xs) + jx, np.array(ys) + jy, np.array(kinds),
+                         np.array(hps))
+
+
+__all__ = ["DRONE_TYPES", "WaveSystem", "start_wave"]
