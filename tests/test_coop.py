@@ -11,7 +11,7 @@ from game.level import load_level
 from game.paths import CAMPAIGN_DIR
 from game.sim import Simulation
 from game.sim import events as ev
-from game.sim.civic import Artisan, District, Trainer
+from game.sim.civic import Artisan, Civic, District, Trainer
 from game.sim.commands import Build
 from game.sim.components import Reactor, Structure, WastePile
 from game.sim.constants import TILE
@@ -110,9 +110,13 @@ def test_coop_goals_are_judged_together(level):
     for tile in free[5:8]:
         build(sim, "workshop", tile)
     assert sim.objective_progress().done == 2, "support is still missing"
+    met = [e.data["goal"] for e in sim.step([]) if e.kind == ev.COOP_GOAL_MET]
+    assert met == [] and sim.query(Civic)[0][1].goals_met == ["nodes", "workshops"]
     for _, d in sim.query(District):
         d.support = 60 * PERCENT
-    sim.step([])
+    events = sim.step([])
+    assert [e.data["dialogue"] for e in events if e.kind == ev.COOP_GOAL_MET] == [
+        "coop_support"]
     assert sim.outcome == "won"
 
 

@@ -73,3 +73,13 @@ def test_paint_and_rally_survive_the_replay_encoding():
         assert decode(encode(cmd)) == cmd
     with pytest.raises(ValueError):
         decode(["p", 1])
+
+
+def test_dax_joins_when_the_first_sketch_is_finished(sim):
+    stand_at(sim, first_wall(sim))
+    sim.state.stock["pigment"] = CIVIC.paint_cost[0]
+    joined = []
+    for _ in range(CIVIC.paint_ticks[0]):
+        joined += [e for e in sim.step([Paint()]) if e.kind == ev.DAX_JOINED]
+    assert len(joined) == 1 and joined[0].data["dialogue"] == "dax_joins"
+    assert not any(e.kind == ev.RALLY_REFUSED for e in sim.step([Rally()]))

@@ -29,6 +29,7 @@ class Civic:
     smears: int = 0  # smears landed or countered so far
     rally_unlocked: bool = False  # Dax has joined
     rally_ready: int = 0  # first tick Rally may be used again
+    goals_met: list[str] = field(default_factory=list)  # co-op goals reached so far
 
 
 @dataclass(slots=True)

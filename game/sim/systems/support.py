@@ -11,6 +11,7 @@ from game.sim.civic import Civic, District
 from game.sim.commands import Rally
 from game.sim.components import Mural, Player, Position
 from game.sim.constants import TILE
+from game.sim.objectives.coop import coop_goals
 from game.sim.query import ordered
 from game.sim.state import TickContext
 from game.sim.support import layout_for
@@ -32,6 +33,9 @@ class SmearSystem(esper.Processor):
             return
         districts = [d for _, d in ordered(District)]
         tick = ctx.state.tick
+        if civic.smear_first and not civic.rally_unlocked and any(
+                e.kind == ev.MURAL_PAINTED for e in ctx.events):
+            _dax_joins(ctx, civic)  # he saw the first sketch
         if civic.smear_first and civic.next_smear == 0:
             due = civic.smear_first + civic.smears * civic.smear_interval
             if tick >= due - CIVIC.smear_warning:
@@ -40,9 +44,8 @@ class SmearSystem(esper.Processor):
                 target = districts[civic.smear_target]
                 ctx.emit(ev.SMEAR_WARNING, district=target.index, name=target.name,
                          at=civic.next_smear)
-                if not civic.rally_unlocked:  # Dax comes when Talin's first smear does
-                    civic.rally_unlocked = True
-                    ctx.emit(ev.DAX_JOINED)
+                if not civic.rally_unlocked:  # at the latest with Talin's first smear
+                    _dax_joins(ctx, civic)
         if civic.next_smear and tick >= civic.next_smear:
             target = districts[civic.smear_target]
             target.smear_left = CIVIC.smear_ticks
@@ -53,6 +56,11 @@ class SmearSystem(esper.Processor):
             if d.smear_left > 0:
                 d.smear_left -= 1
                 d.support = max(0, d.support - CIVIC.smear_drain)
+
+
+def _dax_joins(ctx: TickContext, civic: Civic) -> None:
+    civic.rally_unlocked = True
+    ctx.emit(ev.DAX_JOINED, dialogue="dax_joins")
 
 
 class RallySystem(esper.Processor):
@@ -116,3 +124,19 @@ class SupportSystem(esper.Processor):
                 for _ in range(CIVIC.volunteers_per_rally):
                     eid = spawn_artisan(ctx.grid, pos.x, pos.y)
                     ctx.emit(ev.ARTISAN_TRAINED, artisan=eid, workshop=0)
+
+
+class CoopGoalSystem(esper.Processor):
+    """Tells the presentation when a co-op goal is first reached (`coop_goal_met`, with
+    the dialogue scene `coop_<goal>` to play: Talin's turn comes with the support)."""
+
+    def process(self, ctx: TickContext) -> None:
+        if ctx.level.objective.kind != "coop":
+            return
+        civic = _civic()
+        if civic is None:
+            return
+        for name, have, want in coop_goals(ctx):
+            if have >= want and name not in civic.goals_met:
+                civic.goals_met.append(name)
+                ctx.emit(ev.COOP_GOAL_MET, goal=name, dialogue=f"coop_{name}")
