@@ -26,7 +26,8 @@ def load_or_report(path: Path):
     try:
         return load_level(path)
     except MapError as exc:
-        print(exc.format(), file=sys.stderr)
+        for problem in exc.problems:  # every error, as `check` lists them
+            print(problem.format(), file=sys.stderr)
         return None
 
 
