@@ -88,3 +88,11 @@ def test_f5_reloads_the_map_or_shows_errors_and_keeps_playing(app, tmp_path):
     key(app, pygame.K_F5)
     assert play.hot_reload.problems == [] and play.sim.tick == 0
     assert play.level.solid.any()
+
+
+def test_maps_option_is_repeatable():
+    from game.cli import build_parser
+
+    args = build_parser().parse_args(["--maps", "one", "--maps", "two", "check", "m.tmx"])
+    assert [str(p) for p in args.maps] == ["one", "two"]
+    assert build_parser().parse_args([]).maps == []
