@@ -33,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="where saves and settings live (default: the platform's user "
                              "data dir, or $RECLAIM_DATA_DIR)")
     parser.add_argument("--maps", type=Path, action="append", default=[], metavar="DIR",
+                        dest="map_dirs",
                         help="also list the .tmx maps in DIR on the Custom maps screen "
                              "(repeatable)")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
@@ -48,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command:
         sub_parser = parser._subparsers._group_actions[0].choices[args.command]
         return _module(args.command).run(args, sub_parser)
-    return _title(args.data_dir, args.maps)
+    return _title(args.data_dir, args.map_dirs)
 
 
 def _title(data_dir: Path, maps: list[Path] | None = None) -> int:

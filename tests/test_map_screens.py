@@ -4,6 +4,8 @@ game running."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pygame
 import pytest
@@ -94,5 +96,5 @@ def test_maps_option_is_repeatable():
     from game.cli import build_parser
 
     args = build_parser().parse_args(["--maps", "one", "--maps", "two", "check", "m.tmx"])
-    assert [str(p) for p in args.maps] == ["one", "two"]
-    assert build_parser().parse_args([]).maps == []
+    assert [str(p) for p in args.map_dirs] == ["one", "two"] and args.maps == [Path("m.tmx")]
+    assert build_parser().parse_args([]).map_dirs == []
