@@ -29,6 +29,7 @@ class HudState:
     hint: str = ""
     message: str = ""
     message_frames: int = 0
+    message_good: bool = False  # good news (teal) rather than a refusal (red)
     timer: TimerView | None = None  # speedrun timers; None: the plain level IGT
     build_kind: str = "node"  # what build mode places (B: node, 2: workshop)
 
@@ -123,7 +124,7 @@ class Hud:
 
     def _hints(self, target, ui, w, h, lh) -> None:
         if ui.message_frames > 0 and ui.message:
-            line, color = ui.message, palette.UI_BAD
+            line, color = ui.message, palette.UI_GOOD if ui.message_good else palette.UI_BAD
         else:
             line, color = ui.hint, palette.UI_ACCENT
         controls = t("controls", "build" if ui.build_mode else "play")

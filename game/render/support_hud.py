@@ -142,14 +142,18 @@ def _mural_prompt(target, font, sim: Simulation) -> None:
               align="center")
 
 
-MESSAGES = {"smear_warning", "smear_started", "smear_countered", "dax_joined",
-            "district_rallied", "artisan_trained"}
+# event kind -> good news? (bad news shows red: smears, no pigment)
+MESSAGES = {"smear_warning": False, "smear_started": False, "smear_countered": True,
+            "dax_joined": True, "district_rallied": True, "artisan_trained": True}
 
 
-def event_message(event) -> str | None:
-    """A line for the message strip when something civic happens (None: nothing to say)."""
+def event_message(event) -> tuple[str, bool] | None:
+    """(line, good news) for the message strip when something civic happens."""
     if event.kind == "paint_refused" and event.data.get("reason") == "no_pigment":
-        return t("civic", "no_pigment")
+        return t("civic", "no_pigment"), False
+    if event.kind == "artisan_trained" and not event.data.get("workshop"):
+        return None  # a volunteer: district_rallied says so
     if event.kind in MESSAGES:
-        return t("civic", event.kind, **{k: v for k, v in event.data.items() if k == "name"})
+        name = {k: v for k, v in event.data.items() if k == "name"}
+        return t("civic", event.kind, **name), MESSAGES[event.kind]
     return None

@@ -14,8 +14,8 @@ from game.render.hud import Hud, HudState
 from game.render.support_hud import event_message
 from game.render.tilemap import TileMapRenderer
 from game.render.world_view import WorldView
+from game.scenes.civic_hints import hints_for
 from game.scenes.custom_maps import HotReload
-from game.scenes.tutorial import Tutorial
 from game.sim import events as ev
 from game.sim.constants import SUBPX, TILE_PX
 from game.sim.state import PLAYING
@@ -56,7 +56,7 @@ class PlayScene(Scene):
         pos = self.sim.player()[1]
         self.camera.snap_to(pos.x / SUBPX, pos.y / SUBPX)
         self.effects = Effects(self.app.font)
-        self.tutorial = Tutorial()
+        self.tutorial = hints_for(self.sim)  # level 1's tutorial, or the civic hints
         self.ui = HudState()
         self.input.reset()
         self.won_frames = 0
@@ -134,9 +134,10 @@ class PlayScene(Scene):
         for e in events:
             if e.kind == ev.BUILD_REFUSED:
                 self.ui.message = refusal_text(self.sim, e.data["reason"], e.data["kind"])
+                self.ui.message_frames, self.ui.message_good = MESSAGE_FRAMES, False
+            elif (said := event_message(e)) is not None:  # smears, Rally, murals
+                self.ui.message, self.ui.message_good = said
                 self.ui.message_frames = MESSAGE_FRAMES
-            elif (line := event_message(e)) is not None:  # smears, Rally, murals
-                self.ui.message, self.ui.message_frames = line, MESSAGE_FRAMES
             elif e.kind == ev.BUILT:
                 self.ui.build_mode = False
         if events:

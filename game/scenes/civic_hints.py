@@ -1,0 +1,52 @@
+"""Hints for the civic levels (support, co-op), in the place of level 1's tutorial: the
+first hint of the level's kind whose condition is not yet met is shown. Text and order
+live in text.toml ([[civic_hint]]); conditions read simulation state only."""
+
+from __future__ import annotations
+
+from game.content.text import text
+from game.sim.civic import Civic, Trainer
+from game.sim.components import Mural, Reactor
+from game.sim.world import Simulation
+
+CIVIC_KINDS = ("support", "coop")
+
+
+class CivicHints:
+    def __init__(self, kind: str) -> None:
+        self.steps = [(s["until"], s["text"]) for s in text().get("civic_hint", [])
+                      if kind in s.get("levels", CIVIC_KINDS)]
+        self.seen: set[str] = set()
+
+    def observe(self, sim: Simulation) -> None:
+        if sim.query(Reactor):
+            self.seen.add("node")
+        if sim.state.stock.get("pigment", 0) or sim.state.produced_total.get("pigment", 0):
+            self.seen.add("pigment")
+        if any(m.stage > 0 or m.paint_progress for _, m in sim.query(Mural)):
+            self.seen.add("painting")
+        civic = sim.query(Civic)
+        if civic and civic[0][1].rally_ready:
+            self.seen.add("rallied")
+        if civic and not civic[0][1].rally_unlocked:
+            self.seen.discard("dax")
+        elif civic:
+            self.seen.add("dax")
+        if sim.query(Trainer):
+            self.seen.add("workshop")
+
+    def hint(self) -> str:
+        for until, line in self.steps:
+            if until == "rallied" and "dax" not in self.seen:
+                continue  # Rally makes sense only once Dax is here
+            if until not in self.seen:
+                return line
+        return ""
+
+
+def hints_for(sim: Simulation):
+    """The hints for this level: civic ones for support/co-op levels, else level 1's."""
+    from game.scenes.tutorial import Tutorial
+
+    kind = sim.level.objective.kind
+    return CivicHints(kind) if kind in CIVIC_KINDS else Tutorial()
