@@ -12,7 +12,7 @@ from pathlib import Path
 
 from game.level.data import LevelObject
 from game.level.errors import MapError, Problem
-from game.level.props import CustomTypes, parse_properties
+from game.level.props import CustomTypes, class_defaults, parse_properties
 from game.level.safexml import Files
 
 MAX_OBJECTS = 10_000
@@ -84,7 +84,8 @@ class ObjectReader:
         own = next((c for c in node if c.tag in SHAPES), None)
         shape_node = own if own is not None else shape_node
         cls = attrs.get("class") or attrs.get("type") or ""
-        merged = self.types.class_defaults(cls) if cls in self.types.classes else {}
+        merged = class_defaults(self.map_file, self.types, cls, label) \
+            if cls in self.types.classes else {}
         merged.update(props)
         merged.update(parse_properties(self.map_file, node, label, self.types,
                                       problems=self.problems))

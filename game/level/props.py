@@ -15,6 +15,7 @@ from game.level.errors import MapError, Problem
 
 MAX_PROJECT_BYTES = 1024 * 1024
 MAX_CLASS_DEPTH = 8
+MAX_CLASS_VALUES = 10_000  # values one class-typed property may expand to
 PROPS_HINT = "fix it in the Properties panel in Tiled"
 
 
@@ -31,19 +32,36 @@ class CustomTypes:
         for name, values in other.enums.items():
             self.enums.setdefault(name, values)
 
-    def class_defaults(self, name: str, depth: int = 0) -> dict[str, object]:
-        members = self.classes.get(name, {})
+    def class_defaults(self, name: str) -> dict[str, object]:
+        """A class's members with their defaults, nested classes expanded. Raises
+        OverflowError past MAX_CLASS_VALUES values: a project file could define classes
+        that nest into each other thousands of times over."""
+        return self._expand(name, 0, [MAX_CLASS_VALUES])
+
+    def _expand(self, name: str, depth: int, budget: list[int]) -> dict[str, object]:
         out: dict[str, object] = {}
-        for key, value in members.items():
+        for key, value in self.classes.get(name, {}).items():
+            budget[0] -= 1
+            if budget[0] < 0:
+                raise OverflowError(f"class {name!r} expands to more than "
+                                    f"{MAX_CLASS_VALUES} values")
             if isinstance(value, tuple):  # (nested class name, overrides)
                 nested, overrides = value
-                inner = self.class_defaults(nested, depth + 1) if depth < MAX_CLASS_DEPTH \
-                    else {}
+                inner = self._expand(nested, depth + 1, budget) \
+                    if depth < MAX_CLASS_DEPTH else {}
                 inner.update(overrides)
                 out[key] = inner
             else:
                 out[key] = value
         return out
+
+
+def class_defaults(path: Path, types: CustomTypes, name: str, element: str) -> dict[str, object]:
+    try:
+        return types.class_defaults(name)
+    except OverflowError as exc:
+        raise MapError(path, str(exc), element, "simplify the class in the project file "
+                       "(it nests into itself)") from None
 
 
 def load_project(path: Path) -> CustomTypes:
@@ -92,7 +110,7 @@ def parse_properties(path: Path, node: ET.Element | None, element: str,
             raise MapError(path, "a custom property has no name", element, PROPS_HINT)
         kind = prop.get("type") or "string"
         if kind == "class":
-            value: object = types.class_defaults(prop.get("propertytype") or "")
+            value: object = class_defaults(path, types, prop.get("propertytype") or "", element)
             if depth >= MAX_CLASS_DEPTH:
                 raise MapError(path, f"property '{name}' nests classes too deeply", element,
                                PROPS_HINT)

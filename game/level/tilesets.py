@@ -98,6 +98,9 @@ def load_tileset(map_file: Path, ref: ET.Element, files: Files, types: CustomTyp
     if tilecount is None:
         tilecount = _int(file, node, "tilecount", None if img is not None else 0, element,
                          0, MAX_TILESET_TILES)
+    if tilecount > MAX_TILESET_TILES:
+        raise MapError(file, f"the tileset image holds {tilecount} tiles, more than "
+                       f"{MAX_TILESET_TILES}", element, "split the tileset")
     tile_images: dict[int, Path] = {}
     animations: dict[int, tuple[tuple[int, int], ...]] = {}
     properties: dict[int, dict[str, object]] = {}
