@@ -32,6 +32,29 @@ def drive(app: App, play: PlayScene, pilot: Autopilot, ticks: int) -> None:
         app.frame(fixed_ticks=1)
 
 
+def skip_dialogue(app: App, play: PlayScene) -> None:
+    """Esc skips any scene shown over the level (dialogue), as a player may."""
+    for _ in range(20):
+        if app.scene is play:
+            return
+        app.scene.handle_event(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE,
+                                                  mod=0, unicode="", scancode=0))
+        app.frame(fixed_ticks=0)
+
+
+def mid_play(app: App, out: Path, map_name: str, ticks: int) -> None:
+    """The level's own autopilot plays `ticks` ticks through the real PlayScene."""
+    from game.bot import pilot_for
+
+    play = PlayScene(app, load_level(CAMPAIGN_DIR / map_name))
+    app.reset_to(play)
+    pilot = pilot_for(play.sim)
+    while play.sim.tick < ticks and play.sim.outcome == "playing":
+        drive(app, play, pilot, 1)
+        skip_dialogue(app, play)
+    app.save_screenshot(out)
+
+
 def main(out_dir: Path) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     app = App(Path(tempfile.mkdtemp()), headless=True)
@@ -62,6 +85,10 @@ def main(out_dir: Path) -> None:
     for _ in range(90):
         app.frame(fixed_ticks=1)
     app.save_screenshot(out_dir / "level1_results.png")
+    # murals by stage, support per district, Rally (level 3); workshops, artisans,
+    # the co-op's goals and the great mural glowing (level 5)
+    mid_play(app, out_dir / "level3.png", "03_the_mural.tmx", 6900)
+    mid_play(app, out_dir / "level5.png", "05_the_coop.tmx", 5400)
     pygame.quit()
     print("screenshots in", out_dir)
 
