@@ -7,7 +7,6 @@ they use; every gid is checked against the tilesets.
 
 from __future__ import annotations
 
-import bisect
 import contextlib
 import functools
 import xml.etree.ElementTree as ET
@@ -206,16 +205,28 @@ def _flatten(doc: MapDoc, chunked: list) -> None:
 
 
 def _check_gids(doc: MapDoc, layer: TileLayer) -> None:
-    firsts = [t.tileset.firstgid for t in doc.tilesets]
+    """Every gid must name a tile of a tileset (vectorised: a hostile layer may hold a
+    million distinct ids)."""
     masked = layer.gids & GID_MASK
-    for gid in np.unique(masked).tolist():
-        if gid == 0:
-            continue
-        i = bisect.bisect_right(firsts, gid) - 1
-        ok = i >= 0 and (gid - firsts[i]) in doc.tilesets[i].valid
-        if not ok:
-            y, x = (int(v) for v in np.argwhere(masked == gid)[0])
-            raise MapError(doc.path, f"tile id {gid} at ({x}, {y}) is not in any tileset",
-                           f'layer "{layer.name}"',
-                           "the tileset lost tiles or was removed: re-add it, or erase "
-                           "the broken tiles")
+    uniq = np.unique(masked)
+    uniq = uniq[uniq != 0].astype(np.int64)
+    if not len(uniq):
+        return
+    firsts = np.array([t.tileset.firstgid for t in doc.tilesets], dtype=np.int64)
+    index = np.searchsorted(firsts, uniq, side="right") - 1
+    ok = index >= 0
+    local = uniq - firsts[np.maximum(index, 0)] if len(firsts) else uniq
+    for i, ts in enumerate(doc.tilesets):
+        mine = index == i
+        if isinstance(ts.valid, range):
+            ok[mine] &= local[mine] < len(ts.valid)
+        else:
+            ok[mine] &= np.isin(local[mine], np.fromiter(ts.valid, np.int64, len(ts.valid)))
+    if ok.all():
+        return
+    gid = int(uniq[~ok][0])
+    y, x = (int(v) for v in np.argwhere(masked == gid)[0])
+    raise MapError(doc.path, f"tile id {gid} at ({x}, {y}) is not in any tileset",
+                   f'layer "{layer.name}"',
+                   "the tileset lost tiles or was removed: re-add it, or erase the broken "
+                   "tiles")
