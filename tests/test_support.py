@@ -165,3 +165,26 @@ def test_level3_is_deterministic_and_won_by_the_autopilot(level):
     again.run(log)
     assert again.outcome == "won" and again.igt_ticks == sim.igt_ticks
     assert again.state_hash() == sim.state_hash()
+
+
+def test_the_campaign_carry_dict_becomes_reputation_volunteers_and_dax(level):
+    from game.sim.civic_setup import MAX_BONUS, apply_campaign_carry
+
+    carry = CarryIn.from_campaign({"stock": {"pigment": 4}, "murals": [3, 2, 2, 1],
+                                   "volunteers": 3})
+    assert carry == CarryIn(volunteers=3, rally=True, support_bonus=8)
+    assert CarryIn.from_campaign({"murals": [3] * 20}).support_bonus == MAX_BONUS
+    assert CarryIn.from_campaign({"volunteers": "lots", "murals": "x"}) == CarryIn()
+    sim = Simulation(level)
+    start = supports(sim)
+    apply_campaign_carry({"murals": [2, 2], "volunteers": 2})
+    assert supports(sim) == [s + 4 * PERCENT for s in start]
+    assert len(sim.query(Artisan)) == 2 and sim.query(Civic)[0][1].rally_unlocked
+    log = [[] for _ in range(600)]
+    a, b = Simulation(level), Simulation(level)
+    for s in (a, b):
+        s.step([])  # the carry is applied before the first tick in the campaign; any
+        apply_campaign_carry({"murals": [1], "volunteers": 1})  # world: the same result
+    a.run(log)
+    b.run(log)
+    assert a.state_hash() == b.state_hash()

@@ -16,6 +16,8 @@ from game.sim.query import ordered
 from game.sim.support import CITY, district_rects
 
 CIVIC_OBJECTIVES = ("support", "coop")
+MAX_BONUS = 15  # percent of starting support earlier murals can give
+MAX_VOLUNTEERS = 6  # volunteers who follow Elara into the next level
 
 
 def has_civic(level: LevelData) -> bool:
@@ -57,6 +59,19 @@ class CarryIn:
     murals: dict[int, int] = field(default_factory=dict)
     volunteers: int = 0
     rally: bool = False
+    support_bonus: int = 0  # percent added to every district's starting support
+
+    @classmethod
+    def from_campaign(cls, raw: dict) -> CarryIn:
+        """From the campaign's carry dict (game/campaign/carry.py: `murals` is a list of
+        the stages painted in earlier levels, `volunteers` a count). Other maps have other
+        walls, so earlier murals carry on as reputation: 1 % of starting support per
+        stage, at most MAX_BONUS; Dax stays once any mural was painted."""
+        stages = [int(m) for m in raw.get("murals", []) if type(m) is int and m > 0]
+        volunteers = raw.get("volunteers", 0)
+        return cls(volunteers=min(MAX_VOLUNTEERS, volunteers) if type(volunteers) is int
+                   and volunteers > 0 else 0, rally=bool(stages),
+                   support_bonus=min(MAX_BONUS, sum(stages)))
 
 
 def apply_carry_in(carry: CarryIn) -> None:
@@ -65,16 +80,27 @@ def apply_carry_in(carry: CarryIn) -> None:
         pct = carry.support.get(district.name, carry.support.get("*"))
         if pct is not None:
             district.support = max(district.support, min(FULL, int(pct) * PERCENT))
-            district.rallied = district.support >= district.rally_threshold
+        district.support = min(FULL, district.support + carry.support_bonus * PERCENT)
+        district.rallied = district.support >= district.rally_threshold
     for _, mural in ordered(Mural):
         stage = carry.murals.get(mural.wall_id)
         if stage is not None:
             mural.stage = max(mural.stage, min(3, int(stage)))
     for _, civic in ordered(Civic):
         civic.rally_unlocked = civic.rally_unlocked or carry.rally
-    if carry.volunteers > 0:
+    if carry.volunteers > 0 and has_civic_or_nodes():
         from game.sim.components import Player
 
         _, (_, pos) = ordered(Player, Position)[0]
         for _ in range(carry.volunteers):
             esper.create_entity(Artisan(), Position(pos.x, pos.y))
+
+
+def apply_campaign_carry(raw: dict) -> None:
+    """The campaign's carry dict applied to this level's civic side (see CarryIn)."""
+    apply_carry_in(CarryIn.from_campaign(raw))
+
+
+def has_civic_or_nodes() -> bool:
+    """Volunteers only follow Elara where there is civic life to join (a district)."""
+    return bool(ordered(District))
