@@ -12,6 +12,7 @@ import pygame
 
 from game import palette
 from game.content.civic import CIVIC
+from game.render.drones import damage_overlay
 from game.render.images import sheet
 from game.sim.civic import Artisan, Trainer
 from game.sim.components import Mural, Position, Structure
@@ -47,6 +48,9 @@ class CivicView:
             at = (cx - 16 - ox, foot - 32 - oy)
             img = self.murals[STAGE_FRAME[mural.stage]] if mural.stage else self._blank
             sprites.append((foot - TILE_PX, img, at))  # on the wall: behind walkers below
+            damage = damage_overlay(mural.health, mural.max_health)  # drones' work
+            if damage is not None:
+                sprites.append((foot - TILE_PX, damage, at))
             if mural.stage in STAGE_GLOW:
                 radius, colour = STAGE_GLOW[mural.stage]
                 lights.append((cx - ox, cy - 8 - oy, radius + wobble, colour))
@@ -81,16 +85,19 @@ class CivicView:
 
 
 def _primed_wall() -> pygame.Surface:
-    """A blank mural wall: a pale primed panel with a dashed chalk frame."""
+    """A blank mural wall: a pale primed panel in a dashed amber frame with three paint
+    dabs, so a wall that can be painted reads as one from across the street."""
     surf = pygame.Surface((32, 32), pygame.SRCALPHA)
-    surf.fill((*palette.PALETTE["stone_3"], 70), (2, 17, 28, 13))
-    chalk = palette.PALETTE["stone_4"]
+    surf.fill((*palette.PALETTE["stone_4"], 120), (2, 17, 28, 13))
+    chalk = palette.PALETTE["amber_2"]
     for x in range(2, 30, 4):
         surf.fill(chalk, (x, 17, 2, 1))
         surf.fill(chalk, (x, 29, 2, 1))
     for y in range(17, 30, 4):
         surf.fill(chalk, (2, y, 1, 2))
         surf.fill(chalk, (29, y, 1, 2))
+    for i, name in enumerate(("bloom_2", "teal_3", "amber_2")):
+        pygame.draw.circle(surf, palette.PALETTE[name], (11 + 5 * i, 23), 2)
     return surf
 
 
