@@ -17,7 +17,13 @@ BINDINGS: dict[str, tuple[int, ...]] = {
     "restart": (pygame.K_r,),
     "paint": (pygame.K_f,),  # held: paint the mural wall in reach
     "rally": (pygame.K_g,),  # Dax's Rally
-    "build_workshop": (pygame.K_2,),
+    "build_workshop": (pygame.K_2,),  # on a wave level: 2 barrier, 3 emitter
+    "build_3": (pygame.K_3,),
+    "aegis": (pygame.K_c,),  # Kora's abilities, then click where (wave levels)
+    "override": (pygame.K_v,),
+    "call_wave": (pygame.K_n,),
+    "emitter_mode": (pygame.K_m,),  # the emitter under the mouse
+    "upgrade": (pygame.K_u,),
     "pause": (pygame.K_ESCAPE, pygame.K_p),
 }
 

@@ -40,6 +40,7 @@ FIELDS: dict[str, Field] = {
     "livesplit_host": Field(str, "LiveSplit host", "where LiveSplit Server runs"),
     "livesplit_port": Field(int, "LiveSplit port", "LiveSplit Server's port",
                             minimum=1, maximum=65535),
+    "screen_shake": Field(bool, "Screen shake", "shake and flash when drones hit a mural"),
 }
 
 
@@ -55,6 +56,7 @@ class Settings:
     livesplit: bool = False
     livesplit_host: str = "localhost"
     livesplit_port: int = 16834
+    screen_shake: bool = True
 
     def to_json(self) -> dict:
         out: dict = {"format": FORMAT}

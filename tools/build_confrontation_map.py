@@ -31,7 +31,7 @@ SPEC = bcm.LevelSpec(
         "author": ("string", "Reclaim 2147 team"),
         "objective": ("string", "survive"),
         "objective_target": ("string", "spark"),
-        "objective_amount": ("int", 1),
+        "objective_amount": ("int", 6),  # the HUD counts waves cleared of wave_count
         "objective_text": ("string", "Hold the great mural: survive every wave"),
         "seed": ("int", 2150),
         "par_seconds": ("int", 300),
@@ -55,16 +55,16 @@ SPEC = bcm.LevelSpec(
 # "west", "east", "south" (first_wave of those spawns: 1, 2, 3), "" for every spawn.
 SPAWN_FIRST_WAVE = {"west": 1, "east": 2, "south": 3}
 WAVES: list[dict] = [
-    {"name": "scouts", "drone": "scout", "spawn": "", "first_wave": 1, "count": 3,
-     "scaling": 1.0, "max": 10},
+    {"name": "scouts", "drone": "scout", "spawn": "", "first_wave": 1, "count": 4,
+     "scaling": 1.5, "max": 14},
     {"name": "sprayers west", "drone": "sprayer", "spawn": "west", "first_wave": 2,
-     "count": 2, "scaling": 0.5, "max": 6},
+     "count": 2, "scaling": 1.0, "max": 7},
     {"name": "heavies south", "drone": "heavy", "spawn": "south", "first_wave": 3,
-     "spacing": 2, "count": 1, "scaling": 1.0, "max": 3, "shield_scaling": 4},
+     "spacing": 2, "count": 1, "scaling": 1.0, "max": 3, "shield_scaling": 6},
     {"name": "jammers east", "drone": "jammer", "spawn": "east", "first_wave": 4,
      "count": 1, "scaling": 0.5, "max": 3},
     {"name": "sprayers east", "drone": "sprayer", "spawn": "east", "first_wave": 5,
-     "count": 3, "scaling": 1.0, "max": 6, "shields": 2},
+     "count": 3, "scaling": 2.0, "max": 8, "shields": 3},
 ]
 
 

@@ -32,6 +32,7 @@ class HudState:
     message_good: bool = False  # good news (teal) rather than a refusal (red)
     timer: TimerView | None = None  # speedrun timers; None: the plain level IGT
     build_kind: str = "node"  # what build mode places (B: node, 2: workshop)
+    controls: str = "play"  # key of the controls line in text.toml ("waves" on wave levels)
 
 
 class Hud:
@@ -127,7 +128,7 @@ class Hud:
             line, color = ui.message, palette.UI_GOOD if ui.message_good else palette.UI_BAD
         else:
             line, color = ui.hint, palette.UI_ACCENT
-        controls = t("controls", "build" if ui.build_mode else "play")
+        controls = t("controls", "build" if ui.build_mode else ui.controls)
         y = h - MARGIN - 18 - lh - 4
         if line:
             rect = pygame.Rect(0, 0, self.font.size(line)[0] + 12, lh + 4)

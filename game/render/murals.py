@@ -12,9 +12,10 @@ import pygame
 
 from game import palette
 from game.content.civic import CIVIC
+from game.render.districts import DistrictOverlay
 from game.render.drones import damage_overlay
 from game.render.images import sheet
-from game.sim.civic import Artisan, Trainer
+from game.sim.civic import Artisan, District, Trainer
 from game.sim.components import Mural, Position, Structure
 from game.sim.constants import SUBPX, TILE_PX
 from game.sim.world import Simulation
@@ -35,6 +36,12 @@ class CivicView:
         self.structures = sheet("structures", 16, 24)
         self.artisan = sheet("artisan", 16, 24)
         self._blank = _primed_wall()
+        self.districts = DistrictOverlay(sim)
+
+    def ground(self, target: pygame.Surface, offset: tuple[int, int], time_ms: int) -> None:
+        """On the tiles, under every sprite: district borders, smear tints."""
+        if self.sim.query(District):
+            self.districts.draw(target, offset, time_ms)
 
     def sprites(self, offset: tuple[int, int], time_ms: int) -> tuple[list[Sprite], list[Light]]:
         ox, oy = offset

@@ -72,12 +72,25 @@ class Confrontation:
         mural_of = self.mural_sources(alive)
         sources = mural_of >= 0
         self.mural_of = np.where(walk, mural_of, -1).astype(np.int16)
+        self._sources = sources
         self.dist = distance_field(walk, sources)
         self.dir = step_field(self.dist)
-        # Breakers (and drones cut off) treat barriers as open ground and hit them.
-        self.dist_b = distance_field(walk | self.barrier_mask, sources)
-        self.dir_b = step_field(self.dist_b)
+        self._breaker_fields_ok = False  # built on demand: most ticks need none
         return True
+
+    def breaker_fields(self) -> tuple[np.ndarray, np.ndarray]:
+        """The fields for breakers (heavies) and drones cut off: barriers count as open
+        ground, so they walk up to a barrier and hit it. Built only when such a drone
+        exists, once per map change."""
+        if not self._breaker_fields_ok:
+            self._breaker_fields_ok = True
+            if self.barrier_mask.any():
+                self.dist_b = distance_field(~self.grid.blocked | self.barrier_mask,
+                                             self._sources)
+                self.dir_b = step_field(self.dist_b)
+            else:  # no barrier: the same field
+                self.dist_b, self.dir_b = self.dist, self.dir
+        return self.dist_b, self.dir_b
 
     def spawn_tiles(self) -> list[tuple[int, int]]:
         return [(int(cx // TILE_PX), int(cy // TILE_PX)) for _, (cx, cy), _ in
@@ -101,7 +114,9 @@ class Confrontation:
         s = self.swarm
         idx = (s.y // TILE) * self.grid.width + s.x // TILE
         d = self.dist.ravel()[idx]
-        return np.where(d >= UNREACHED, self.dist_b.ravel()[idx], d)
+        if not (d >= UNREACHED).any():
+            return d
+        return np.where(d >= UNREACHED, self.breaker_fields()[0].ravel()[idx], d)
 
     def drones_on(self, tx: int, ty: int) -> bool:
         s = self.swarm

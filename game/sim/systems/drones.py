@@ -16,7 +16,7 @@ from game.sim.swarm.defences import alive_walls
 from game.sim.swarm.flowfield import DIR_DX, DIR_DY, UNREACHED
 from game.sim.swarm.state import Confrontation
 
-JITTER = 128  # sub-pixels: each drone aims a little off the tile centre (a swarm, not a line)
+JITTER = 200  # sub-pixels: each drone aims a little off the tile centre (a swarm, not a line)
 MAX_LISTED = 48  # positions listed per DRONES_DOWN event (for particles)
 
 
@@ -45,8 +45,12 @@ class DroneSystem(esper.Processor):
         idx = (s.y // TILE) * w + s.x // TILE
         dist = conf.dist.ravel()[idx]
         cut_off = conf.breaker[s.kind] | (dist >= UNREACHED)
-        dcode = np.where(cut_off, conf.dir_b.ravel()[idx], conf.dir.ravel()[idx])
-        here = np.where(cut_off, conf.dist_b.ravel()[idx], dist)
+        dcode = conf.dir.ravel()[idx]
+        here = dist
+        if cut_off.any():
+            dist_b, dir_b = conf.breaker_fields()
+            dcode = np.where(cut_off, dir_b.ravel()[idx], dcode)
+            here = np.where(cut_off, dist_b.ravel()[idx], dist)
         free = (s.stun == 0) & (s.turned == 0)
         at_mural = free & (here == 0)
         nidx = idx + DIR_DY[dcode] * w + DIR_DX[dcode]

@@ -1,0 +1,156 @@
+"""Draws the confrontation: barriers and emitters (depth-sorted with the world), the
+drone swarm straight from its arrays (culled to the view, one fblits call), and overlays:
+mural health and Aegis, barrier health, emitter range and jamming."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pygame
+
+from game import palette
+from game.render.images import sheet
+from game.sim.components import Mural, Position, Structure
+from game.sim.constants import SUBPX, TILE_PX
+from game.sim.swarm.components import Barrier, Emitter
+from game.sim.world import Simulation
+
+Sprite = tuple[int, pygame.Surface, tuple[int, int]]
+Light = tuple[int, int, int, tuple[int, int, int]]
+BARRIER_COLUMN, EMITTER_COLUMN = 2, 3
+TURNED_TINT = (60, 200, 210)  # Kora's cyan: these drones fight for her now
+STUNNED_TINT = (120, 120, 150)
+EMITTER_GLOW = (20, 80, 90)
+AEGIS = (110, 230, 255)
+HOVER_MS = 90  # frame time of the two hover rows
+# Presentation only: each drone circles its simulated point (radius 3 px, own phase), so
+# a crowd on one tile reads as many drones, not one.
+ORBIT = np.array([(round(3 * math.cos(i * math.pi / 8)), round(2 * math.sin(i * math.pi / 8)))
+                  for i in range(16)], dtype=np.int32)
+ORBIT_MS = 70
+
+
+def _tinted(img: pygame.Surface, color: tuple[int, int, int]) -> pygame.Surface:
+    out = img.copy()
+    out.fill((*color, 255), special_flags=pygame.BLEND_RGBA_MULT)
+    return out
+
+
+class DroneView:
+    def __init__(self, sim: Simulation) -> None:
+        self.sim = sim
+        rows = sheet("drones", 16, 16)
+        # frames[state][hover][kind]: state 0 hostile, 1 turned, 2 stunned
+        self.frames = [
+            [list(row) for row in rows],
+            [[_tinted(img, TURNED_TINT) for img in row] for row in rows],
+            [[_tinted(img, STUNNED_TINT) for img in row] for row in rows],
+        ]
+        self.structures = sheet("structures", 16, 24)
+
+    # -- world sprites -----------------------------------------------------------------
+    def sprites(self, offset: tuple[int, int], time_ms: int) -> tuple[list[Sprite], list[Light]]:
+        ox, oy = offset
+        sprites: list[Sprite] = []
+        lights: list[Light] = []
+        for _, (st, _b) in self.sim.query(Structure, Barrier):
+            x, y = st.tx * TILE_PX, st.ty * TILE_PX
+            sprites.append((y + TILE_PX, self.structures[0][BARRIER_COLUMN], (x - ox, y - 8 - oy)))
+        for _, (st, em) in self.sim.query(Structure, Emitter):
+            x, y = st.tx * TILE_PX, st.ty * TILE_PX
+            live = not em.jammed
+            sprites.append((y + TILE_PX, self.structures[1 if live else 0][EMITTER_COLUMN],
+                            (x - ox, y - 8 - oy)))
+            if live:
+                lights.append((x + 8 - ox, y - 2 - oy, 14 + em.level * 4, EMITTER_GLOW))
+        return sprites, lights
+
+    # -- the swarm ---------------------------------------------------------------------
+    def draw_swarm(self, target: pygame.Surface, offset: tuple[int, int], time_ms: int) -> int:
+        """Blit every drone inside the view; returns how many were drawn."""
+        s = self.sim.conf.swarm
+        if not len(s):
+            return 0
+        ox, oy = offset
+        w, h = target.get_size()
+        orbit = ORBIT[(s.serial * 5 + time_ms // ORBIT_MS) % len(ORBIT)]
+        x = s.x // SUBPX - 8 - ox + orbit[:, 0]
+        y = s.y // SUBPX - 12 - oy + orbit[:, 1]  # they hover: the sprite's shadow is the ground
+        inside = np.flatnonzero((x > -16) & (x < w) & (y > -16) & (y < h))
+        if not inside.size:
+            return 0
+        state = np.where(s.turned[inside] > 0, 1, np.where(s.stun[inside] > 0, 2, 0))
+        hover = ((time_ms // HOVER_MS + s.serial[inside]) & 1).tolist()
+        frames = self.frames
+        blits = [(frames[st][hv][k], (px, py)) for st, hv, k, px, py in zip(
+            state.tolist(), hover, s.kind[inside].tolist(), x[inside].tolist(),
+            y[inside].tolist(), strict=True)]
+        target.fblits(blits)
+        return len(blits)
+
+    # -- overlays (after lighting, so they read) ----------------------------------------
+    def overlay(self, target: pygame.Surface, offset: tuple[int, int], time_ms: int,
+                hover_tile: tuple[int, int] | None = None) -> None:
+        ox, oy = offset
+        if self.sim.conf.table.wave_count:
+            for _, (mural, pos) in self.sim.query(Mural, Position):
+                self._mural(target, mural, pos.x // SUBPX - ox, pos.y // SUBPX - oy, time_ms)
+        for _, (st, b) in self.sim.query(Structure, Barrier):
+            if b.hp < b.max_hp:
+                _health(target, st.tx * TILE_PX - ox + 1, st.ty * TILE_PX - oy - 11, 14,
+                        b.hp / b.max_hp)
+        rules = self.sim.conf.rules
+        for _, (st, em) in self.sim.query(Structure, Emitter):
+            cx, cy = st.tx * TILE_PX + 8 - ox, st.ty * TILE_PX + 8 - oy
+            if (st.tx, st.ty) == hover_tile:
+                r = rules.emitter_levels[em.level].range_px
+                pygame.draw.circle(target, palette.UI_ACCENT, (cx, cy), r, 1)
+            for i in range(em.level):  # upgrade pips
+                target.fill(palette.UI_ACCENT, (cx - 5 + 4 * i, cy + 5, 2, 2))
+            if em.jammed and (time_ms // 150) % 2:
+                pygame.draw.line(target, palette.UI_BAD, (cx - 4, cy - 20), (cx + 4, cy - 12), 2)
+                pygame.draw.line(target, palette.UI_BAD, (cx + 4, cy - 20), (cx - 4, cy - 12), 2)
+
+    def _mural(self, target: pygame.Surface, mural: Mural, cx: int, cy: int,
+               time_ms: int) -> None:
+        if mural.health <= 0:
+            return
+        width = 40 if mural.great else 26  # under the wall's foot: the top is HUD land
+        _health(target, cx - width // 2, cy + 10, width,
+                mural.health / max(1, mural.max_health))
+        if mural.shield_ticks > 0:
+            r = 22 + (time_ms // 80) % 3
+            pygame.draw.circle(target, AEGIS, (cx, cy - 10), r, 1)
+            pygame.draw.circle(target, AEGIS, (cx, cy - 10), r + 2, 1)
+
+
+def _health(target: pygame.Surface, x: int, y: int, width: int, fraction: float) -> None:
+    fraction = max(0.0, min(1.0, fraction))
+    color = palette.UI_GOOD if fraction > 0.5 else (
+        palette.UI_ACCENT if fraction > 0.25 else palette.UI_BAD)
+    target.fill((12, 14, 20), (x - 1, y - 1, width + 2, 5))
+    target.fill(color, (x, y, max(1, round(width * fraction)), 3))
+
+
+_DAMAGE: dict[int, pygame.Surface] = {}
+DAMAGE_STEPS = 4
+
+
+def damage_overlay(health: int, max_health: int) -> pygame.Surface | None:
+    """Paint-over and cracks (column 3 of mural.png) over a hurt mural, stronger in 4 steps
+    as health falls; a fallen mural is also greyed out."""
+    if health >= max_health:
+        return None
+    step = DAMAGE_STEPS - (DAMAGE_STEPS * max(0, health) + max_health - 1) // max_health
+    step = max(1, step)
+    if step not in _DAMAGE:
+        frame = sheet("mural", 32, 32)[0][3].copy()
+        frame.set_alpha(90 + 165 * step // DAMAGE_STEPS)
+        if step == DAMAGE_STEPS:  # destroyed: a grey wash under the cracks
+            out = pygame.Surface((32, 32), pygame.SRCALPHA)
+            out.fill((40, 40, 46, 170))
+            out.blit(frame, (0, 0))
+            frame = out
+        _DAMAGE[step] = frame
+    return _DAMAGE[step]

@@ -1,0 +1,161 @@
+"""The play scene's confrontation controls: the wave level's build menu (1 node,
+2 barrier, 3 emitter), Kora's abilities aimed with the mouse, calling the next wave,
+emitter mode and upgrade; plus the swarm's view, effects and HUD. Inert on levels
+without waves, so the play scene can always hold one."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.content.text import t, text
+from game.render.drones import DroneView
+from game.render.swarm_fx import SwarmFx
+from game.render.wave_hud import BUILD_MENU, WaveHud, WaveUi
+from game.sim.commands import CallWave, Cast, SetEmitterMode, UpgradeEmitter
+from game.sim.components import Reactor, Structure
+from game.sim.constants import TILE_PX
+from game.sim.swarm import events as sev
+from game.sim.swarm.components import Emitter
+
+BUILD_SLOT = {"build": 0, "build_workshop": 1, "build_3": 2}
+
+
+class ConfrontControls:
+    def __init__(self, scene) -> None:
+        from game.settings import store_for
+
+        self.scene = scene
+        self.sim = scene.sim
+        self.active = bool(self.sim.conf.table.wave_count)
+        self.ui = WaveUi()
+        self.seen: set[str] = set()  # hint conditions met so far
+        self.view: DroneView = scene.view.drones
+        self.hud = WaveHud(scene.app.font)
+        self.fx = SwarmFx(scene.effects, store_for(scene.app).settings.screen_shake)
+
+    # -- input -------------------------------------------------------------------------
+    def action(self, action: str | None) -> bool:
+        """Handle a key action; True when it was the confrontation's."""
+        if not self.active or action is None:
+            return False
+        ui = self.scene.ui
+        if action == "pause" and self.ui.aiming:
+            self.ui.aiming = ""
+            return True
+        if action in BUILD_SLOT:
+            kind = BUILD_MENU[BUILD_SLOT[action]]
+            ui.build_mode = not (ui.build_mode and ui.build_kind == kind)
+            ui.build_kind = kind
+            self.ui.aiming = ""
+            return True
+        if action in ("aegis", "override"):
+            self.ui.aiming = "" if self.ui.aiming == action else action
+            ui.build_mode = False
+            return True
+        if action == "call_wave":
+            self._queue(CallWave())
+            return True
+        if action in ("emitter_mode", "upgrade"):
+            tile = self.scene.mouse_tile
+            em = self._emitter_at(tile)
+            if em is None:
+                self._say(t("ability_refusal", "no_emitter"))
+            elif action == "upgrade":
+                self._queue(UpgradeEmitter(*tile))
+            else:
+                modes = self.sim.conf.rules.emitter_modes
+                self._queue(SetEmitterMode(*tile, modes[(modes.index(em.mode) + 1)
+                                                       % len(modes)]))
+            return True
+        return False
+
+    def click(self, event: pygame.event.Event) -> bool:
+        if not self.ui.aiming:
+            return False
+        if event.button == 1:
+            lx, ly = self.scene.app.to_logical(event.pos)
+            wx, wy = self.scene.camera.to_world(lx, ly)
+            self._queue(Cast(self.ui.aiming, int(wx), int(wy)))
+        self.ui.aiming = ""
+        return True
+
+    def _queue(self, command) -> None:
+        self.scene.input.pending.append(command)
+
+    def _emitter_at(self, tile):
+        for _, (st, em) in self.sim.query(Structure, Emitter):
+            if (st.tx, st.ty) == tile:
+                return em
+        return None
+
+    def _say(self, line: str) -> None:
+        self.scene.ui.message = line
+        self.scene.ui.message_frames = 150
+
+    # -- events and frames ---------------------------------------------------------------
+    def on_events(self, events) -> None:
+        self.fx.on_events(events)
+        for e in events:
+            if e.kind == sev.ABILITY_REFUSED:
+                self._say(self._refusal(e.data["ability"], e.data["reason"]))
+
+    def _refusal(self, ability: str, reason: str) -> str:
+        conf = self.sim.conf
+        if ability in conf.rules.abilities:
+            a = conf.rules.abilities[ability]
+            name, cost = a.name, dict(a.cost)
+        else:
+            name, cost = "Upgrade", dict(conf.rules.upgrade_cost)
+        missing = ", ".join(f"{n} {k}" for k, n in sorted(
+            self.sim.missing_for_cost(cost).items()))
+        return t("ability_refusal", reason, name=name, missing=missing)
+
+    def update(self) -> None:
+        self.fx.update()
+        self.ui.hover_tile = self.scene.mouse_tile
+        if not self.active:
+            return
+        self.scene.ui.controls = "waves"
+        self.scene.ui.hint = t("controls", "aim") if self.ui.aiming else self._hint()
+
+    def _hint(self) -> str:
+        sim, seen = self.sim, self.seen
+        if sim.query(Reactor):
+            seen.add("node")
+        if sim.state.produced_total.get("spark", 0):
+            seen.add("spark")
+        if sim.query(Emitter):
+            seen.add("emitter")
+        if sim.conf.wave:
+            seen.add("wave")
+        for kind in ("aegis", "override"):
+            if sim.conf.cooldowns[kind]:
+                seen.add(kind)
+        for step in text().get("confront_hint", []):
+            if step["until"] not in seen:
+                return step["text"]
+        return ""
+
+    def offset(self, offset: tuple[int, int]) -> tuple[int, int]:
+        return self.fx.shaken(offset)
+
+    def draw_world(self, surface: pygame.Surface, offset: tuple[int, int], time_ms: int) -> None:
+        self.view.draw_swarm(surface, offset, time_ms)
+        self.view.overlay(surface, offset, time_ms, self.ui.hover_tile)
+        self.fx.draw(surface, offset)
+        if self.ui.aiming and self.scene.mouse_tile is not None:
+            self._aim(surface, offset)
+
+    def _aim(self, surface: pygame.Surface, offset: tuple[int, int]) -> None:
+        tx, ty = self.scene.mouse_tile
+        cx, cy = tx * TILE_PX + 8 - offset[0], ty * TILE_PX + 8 - offset[1]
+        radius = self.sim.conf.rules.abilities[self.ui.aiming].radius_px or 12
+        color = (110, 230, 255) if self.ui.aiming == "aegis" else (60, 200, 210)
+        pygame.draw.circle(surface, color, (cx, cy), radius, 1)
+        pygame.draw.line(surface, color, (cx - 4, cy), (cx + 4, cy))
+        pygame.draw.line(surface, color, (cx, cy - 4), (cx, cy + 4))
+
+    def draw_hud(self, surface: pygame.Surface) -> None:
+        if self.active:
+            kind = self.scene.ui.build_kind if self.scene.ui.build_mode else None
+            self.hud.draw(surface, self.sim, self.ui, kind)
