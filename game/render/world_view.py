@@ -34,6 +34,7 @@ class WorldView:
         if ox < 0 or oy < 0:  # a map smaller than the view: clear the margins
             target.fill(palette.UI_PANEL)
         self.tiles.draw(target, offset, time_ms)
+        self.civic.ground(target, offset, time_ms)  # district borders, smear tints
         sprites: list[tuple[int, pygame.Surface, tuple[int, int]]] = []
         for eid, (pile, pos) in self.sim.query(WastePile, Position):
             if pile.amount <= 0:
