@@ -128,7 +128,6 @@ class ReplayViewerScene(Scene):
             self.rewind()
 
     def draw(self, surface: pygame.Surface) -> None:
-        surface.fill(palette.UI_PANEL)  # maps smaller than the screen leave no old frame
         offset = self.camera.offset
         self.view.draw(surface, offset, self.app.time_ms)
         self.effects.draw(surface, offset)
