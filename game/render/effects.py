@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import pygame
 
 from game import palette
+from game.render.civic_effects import civic_effect
 from game.render.font import BitmapFont
 from game.sim import events as ev
 from game.sim.constants import SUBPX, TILE_PX
@@ -81,6 +82,8 @@ class Effects:
                     self.burst(pos[0], pos[1] - 14, color, 8)
                     self.label(pos[0], pos[1] - 30, f"+{e.data['amount']} {e.data['resource']}",
                                color)
+            else:
+                civic_effect(self, e, sim)  # murals, Rally, artisans
 
     def update(self) -> None:
         for p in self.particles:

@@ -43,4 +43,5 @@ RALLY_REFUSED = "rally_refused"  # reason ("locked", "cooldown")
 DISTRICT_RALLIED = "district_rallied"  # district, name: support reached rally_threshold
 ARTISAN_TRAINED = "artisan_trained"  # artisan, workshop (0 for a volunteer)
 ARTISAN_DELIVERED = "artisan_delivered"  # artisan, node, waste
+ARTISAN_COLLECTED = "artisan_collected"  # artisan, kind, amount, pile (not Elara's pickup)
 COOP_GOAL_MET = "coop_goal_met"  # goal, dialogue: a co-op goal is reached for the first time

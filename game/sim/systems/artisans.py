@@ -168,7 +168,7 @@ class ArtisanSystem(esper.Processor):
         pile.amount -= taken
         artisan.carry[pile.kind] = artisan.carry.get(pile.kind, 0) + taken
         artisan.target = 0
-        ctx.emit(ev.WASTE_COLLECTED, kind=pile.kind, amount=taken, pile=pile_id, by=eid)
+        ctx.emit(ev.ARTISAN_COLLECTED, kind=pile.kind, amount=taken, pile=pile_id, artisan=eid)
         if pile.amount == 0:
             ctx.emit(ev.PILE_EMPTIED, pile=pile_id, kind=pile.kind)
             esper.delete_entity(pile_id)
