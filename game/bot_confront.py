@@ -38,8 +38,9 @@ class ConfrontPilot(Autopilot):
         sim, conf = self.sim, self.sim.conf
         s = conf.swarm
         if not len(s):
-            if conf.wave and conf.wave < conf.table.wave_count and self._emitters() >= \
-                    EMITTERS_WANTED and conf.next_wave_tick - sim.tick > 600:
+            calm = conf.wave and not conf.pending() and conf.wave < conf.table.wave_count
+            if calm and self._emitters() >= EMITTERS_WANTED and \
+                    conf.next_wave_tick - sim.tick > 600:
                 return [CallWave()]  # defences ready: time is worth spark
             return []
         hostile = s.turned == 0

@@ -22,27 +22,48 @@ from game.bot import pilot_for  # noqa: E402
 from game.level import load_level  # noqa: E402
 from game.paths import CAMPAIGN_DIR  # noqa: E402
 from game.scenes.play import PlayScene  # noqa: E402
-from game.sim.constants import SUBPX, TILE  # noqa: E402
+from game.sim.constants import TILE  # noqa: E402
 
-CENTRE = (376, 196)  # px: the great mural at the top, the plaza and the south street
+VIEW_TILES = (40, 22)  # the 640×360 view
 
 
-def shoot(out: Path, min_drones: int = 25) -> None:
+def busiest_moment(level) -> tuple[int, tuple[int, int]]:
+    """The tick and view centre (px) with the most drones on screen in the autopilot's
+    run (a first, quick pass without drawing)."""
+    from game.sim import Simulation
+
+    sim = Simulation(level)
+    pilot = pilot_for(sim)
+    best = (0, 0, (0, 0))
+    vw, vh = VIEW_TILES
+    while sim.outcome == "playing":
+        sim.step(pilot.decide())
+        s = sim.conf.swarm
+        if len(s) < 8 or sim.tick % 10:
+            continue
+        tx, ty = s.x // TILE, s.y // TILE
+        for cx in range(vw // 2, level.width - vw // 2 + 1, 2):
+            for cy in range(vh // 2, level.height - vh // 2 + 1, 2):
+                n = int(((abs(tx - cx) < vw // 2) & (abs(ty - cy) < vh // 2)).sum())
+                if n > best[0]:
+                    best = (n, sim.tick, (cx * 16, cy * 16))
+    sim.close()
+    return best[1], best[2]
+
+
+def shoot(out: Path) -> None:
+    level = load_level(CAMPAIGN_DIR / "04_confrontation.tmx")
+    tick, centre = busiest_moment(level)
     app = App(Path(tempfile.mkdtemp()), headless=True)
-    play = PlayScene(app, load_level(CAMPAIGN_DIR / "04_confrontation.tmx"))
+    play = PlayScene(app, level)
     app.reset_to(play)
     pilot = pilot_for(play.sim)
     sim = play.sim
-    cx, cy = CENTRE[0] * SUBPX, CENTRE[1] * SUBPX
-    while sim.outcome == "playing":
+    while sim.outcome == "playing" and sim.tick < tick:
         drive(app, play, pilot, 1)
         skip_dialogue(app, play)
-        s = sim.conf.swarm
-        seen = ((abs(s.x - cx) < 19 * TILE) & (abs(s.y - cy) < 10 * TILE)).sum()
-        if seen >= min_drones:
-            break
-    play.camera.snap_to(*CENTRE)
-    play.camera.follow = lambda *_: None  # hold the frame on the plaza
+    play.camera.snap_to(*centre)
+    play.camera.follow = lambda *_: None  # hold the frame on the crowd
     play.mouse_tile = None
     app.frame(fixed_ticks=0)
     app.save_screenshot(out)

@@ -46,7 +46,7 @@ class Ability:
 @dataclass(frozen=True, slots=True)
 class ConfrontRules:
     drones: tuple[DroneType, ...]  # indexed by kind code
-    spawn_per_tick: int
+    spawn_interval: int
     early_bonus_resource: str
     early_bonus_ticks_per_unit: int
     barrier_hp: int
@@ -94,7 +94,7 @@ def parse_confront(raw: dict) -> ConfrontRules:
             _pos(a, "turned_damage", where, 0))
     return ConfrontRules(
         drones=tuple(drones),
-        spawn_per_tick=max(1, _pos(waves, "spawn_per_tick", "waves")),
+        spawn_interval=max(1, _pos(waves, "spawn_interval", "waves")),
         early_bonus_resource=str(waves["early_bonus_resource"]),
         early_bonus_ticks_per_unit=max(1, _pos(waves, "early_bonus_ticks_per_unit", "waves")),
         barrier_hp=max(1, _pos(raw["barrier"], "hp", "barrier")),

@@ -105,6 +105,8 @@ class WaveHud:
             for res, n in ability.cost:
                 x = icon_count(target, self.font, (x, y), res, str(n),
                                palette.UI_BAD if res in missing else palette.UI_TEXT) + 3
+            if ready:
+                self._text(target, "ready", (rect.right - 30, y), palette.UI_GOOD)
             if cd:
                 self._text(target, f"{seconds(cd)}", (rect.right - 28, y), palette.UI_DIM)
                 bar(target, pygame.Rect(rect.x + 5, y + lh + 1, rect.width - 10, 3),

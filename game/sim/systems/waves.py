@@ -42,16 +42,17 @@ class WaveSystem(esper.Processor):
             start_wave(ctx, conf, early=True)
         elif more and ctx.state.tick >= conf.next_wave_tick:
             start_wave(ctx, conf, early=False)
-        self._release(conf)
+        if ctx.state.tick % conf.rules.spawn_interval == 0:
+            self._release(conf)
 
     @staticmethod
     def _release(conf: Confrontation) -> None:
+        """One drone from each spawn with drones waiting, all in one batch."""
         if not conf.pending():
             return
-        per = conf.rules.spawn_per_tick
         xs, ys, kinds, hps = [], [], [], []
         for i, queue in enumerate(conf.queue):
-            out, conf.queue[i] = queue[:per], queue[per:]
+            out, conf.queue[i] = queue[:1], queue[1:]
             x, y = conf.spawn_point_px(i)
             for kind, hp in out:
                 xs.append(x)
