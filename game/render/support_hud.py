@@ -44,22 +44,27 @@ def draw_civic_hud(target: pygame.Surface, font: BitmapFont, sim: Simulation,
     civic_state = civic[0][1] if civic else None
     lh = font.line_height
     goals = _goals(sim)
-    rows = len(districts) + 2 + len(goals)
+    goal = target_percent(sim)
+    header = len(districts) > 1 or goal > 0  # one district without a target: its row says it
+    rally = civic_state is not None and (civic_state.smear_first > 0
+                                         or civic_state.rally_unlocked)
+    rows = len(districts) + header + rally + len(goals)
     rect = pygame.Rect(LEFT, TOP, WIDTH, 6 + rows * (lh + 2))
     panel(target, rect)
     x, y = rect.x + 4, rect.y + 3
-    goal = target_percent(sim)
-    city = city_support(districts) // PERCENT
-    colour = palette.UI_GOOD if goal and city >= goal else palette.UI_TEXT
-    label = t("civic", "city", pct=city, goal=goal) if goal else t("civic", "city_plain",
-                                                                    pct=city)
-    font.draw(target, label, (x, y), colour, shadow=(0, 0, 0))
-    y += lh + 2
+    if header:
+        city = city_support(districts) // PERCENT
+        colour = palette.UI_GOOD if goal and city >= goal else palette.UI_TEXT
+        label = (t("civic", "city", pct=city, goal=goal) if goal
+                 else t("civic", "city_plain", pct=city))
+        font.draw(target, label, (x, y), colour, shadow=(0, 0, 0))
+        y += lh + 2
     blink = (time_ms // 300) % 2 == 0
     for d in districts:
         y = _district_row(target, font, d, civic_state, goal, x, y, blink)
-    _rally_row(target, font, sim, civic_state, x, y)
-    y += lh + 2
+    if rally:  # levels with smears, or Dax carried in from an earlier level
+        _rally_row(target, font, sim, civic_state, x, y)
+        y += lh + 2
     for name, have, want in goals:
         done = have >= want
         text = t("civic", f"goal_{name}", have=have, want=want)
