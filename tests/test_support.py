@@ -188,3 +188,24 @@ def test_the_campaign_carry_dict_becomes_reputation_volunteers_and_dax(level):
     a.run(log)
     b.run(log)
     assert a.state_hash() == b.state_hash()
+
+
+def test_a_mural_naming_its_district_lifts_only_that_one(level):
+    from dataclasses import replace
+
+    sim = Simulation(level)
+    layout = build_layout(level)
+    # the wall near the Canal Row / Market Steps border, in Market Steps
+    mural, pos = next((m, p) for _, (m, p) in sim.query(Mural, Position)
+                      if layout.index[p.y // TILE, p.x // TILE] == 1 and p.x // TILE < 20)
+    mural.stage = 3
+    free = layout.field([(mural, pos)], CIVIC.influence)
+    assert free[layout.index == 0].any(), "unnamed, it spills over the border"
+    wall = next(o for o in level.objects_of("MuralWall") if o.id == mural.wall_id)
+    named = replace(level, objects=tuple(
+        replace(o, properties={**o.properties, "district": "Market Steps"}) if o is wall
+        else o for o in level.objects))
+    only = build_layout(named)
+    assert only.only == {mural.wall_id: 1}
+    fenced = only.field([(mural, pos)], CIVIC.influence)
+    assert fenced.sum() > 0 and not fenced[layout.index != 1].any()

@@ -30,6 +30,7 @@ class SupportLayout:
     index: np.ndarray  # (h, w) int16
     counts: np.ndarray  # tiles per district, int64
     names: tuple[str, ...]
+    only: dict[int, int] = field(default_factory=dict)  # wall id -> the one district it lifts
     _key: tuple = ()
     _field: np.ndarray | None = field(default=None, repr=False)
 
@@ -38,7 +39,8 @@ class SupportLayout:
         """The influence field (int32, (h, w)) of these murals; cached per mural stage."""
         key = tuple((m.wall_id, m.stage, m.radius, p.x, p.y) for m, p in murals)
         if self._field is None or key != self._key:
-            self._field = influence_field(self.index.shape, murals, influence)
+            self._field = influence_field(self.index.shape, murals, influence, self.index,
+                                          self.only)
             self._key = key
         return self._field
 
@@ -68,11 +70,15 @@ def build_layout(level: LevelData) -> SupportLayout:
         index[inside] = i
     counts = np.bincount(index.ravel().astype(np.int64) + 1, minlength=len(rects) + 1)[1:]
     names = tuple(o.name or f"District {i + 1}" for i, o in enumerate(rects))
-    return SupportLayout(index, np.maximum(counts, 1).astype(np.int64), names)
+    # a MuralWall naming its District lifts only that one; unnamed ones spill over borders
+    only = {o.id: names.index(o.properties["district"]) for o in level.objects_of("MuralWall")
+            if o.properties.get("district") in names}
+    return SupportLayout(index, np.maximum(counts, 1).astype(np.int64), names, only)
 
 
 def influence_field(shape: tuple[int, int], murals: list[tuple[Mural, Position]],
-                    influence: tuple[int, ...]) -> np.ndarray:
+                    influence: tuple[int, ...], index: np.ndarray | None = None,
+                    only: dict[int, int] | None = None) -> np.ndarray:
     h, w = shape
     out = np.zeros((h, w), dtype=np.int32)
     ys = np.arange(h, dtype=np.int64)[:, None]
@@ -85,6 +91,8 @@ def influence_field(shape: tuple[int, int], murals: list[tuple[Mural, Position]]
         r2 = mural.radius * mural.radius
         d2 = (xs - mx) ** 2 + (ys - my) ** 2
         cone = np.where(d2 < r2, strength * (r2 - d2) // r2, 0)
+        if only and index is not None and mural.wall_id in only:
+            cone = np.where(index == only[mural.wall_id], cone, 0)
         out += cone.astype(np.int32)
     return out
 
