@@ -65,8 +65,8 @@ OBJECT_CLASSES: dict[str, ClassSpec] = {
     "MuralWall": ClassSpec(
         "A wall Elara can paint. Murals raise the support of their district; in the "
         "confrontation drones attack them.", "#ffe05fd0", {
-            "district": _p("string", "", "name of the District it belongs to (empty: the "
-                           "district it stands in, or the whole map)"),
+            "district": _p("string", "", "name of the only District it lifts (empty: "
+                           "every district within its radius)"),
             "stage": _p("string", "blank", "how far it is painted at the start",
                         "MuralStage"),
             "health": _p("int", 100, "hit points against drones", lo=1, hi=10000),
