@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game import palette
+from game.render.drones import DroneView
 from game.render.images import glow, sheet
 from game.render.murals import CivicView
 from game.render.tilemap import TileMapRenderer
@@ -28,6 +29,7 @@ class WorldView:
         self.node = sheet("node", 16, 24)
         self.hitbox_h = sim.rules.hitbox_px[1]
         self.civic = CivicView(sim)  # murals by stage, workshops, artisans
+        self.drones = DroneView(sim)  # barriers, emitters; the swarm is drawn on top
 
     def draw(self, target: pygame.Surface, offset: tuple[int, int], time_ms: int) -> None:
         ox, oy = offset
@@ -62,6 +64,9 @@ class WorldView:
         civic_sprites, civic_lights = self.civic.sprites(offset, time_ms)
         sprites += civic_sprites
         lights += civic_lights
+        defence_sprites, defence_lights = self.drones.sprites(offset, time_ms)
+        sprites += defence_sprites
+        lights += defence_lights
         sprites.sort(key=lambda s: s[0])
         for _, img, at in sprites:
             _shadow(target, img, at)

@@ -15,6 +15,7 @@ from game.render.support_hud import event_message
 from game.render.tilemap import TileMapRenderer
 from game.render.world_view import WorldView
 from game.scenes.civic_hints import hints_for
+from game.scenes.confront_controls import ConfrontControls
 from game.scenes.custom_maps import HotReload
 from game.sim import events as ev
 from game.sim.constants import SUBPX, TILE_PX
@@ -56,6 +57,7 @@ class PlayScene(Scene):
         pos = self.sim.player()[1]
         self.camera.snap_to(pos.x / SUBPX, pos.y / SUBPX)
         self.effects = Effects(self.app.font)
+        self.confront = ConfrontControls(self)  # waves, defences, Kora (wave levels)
         self.tutorial = hints_for(self.sim)  # level 1's tutorial, or the civic hints
         self.ui = HudState()
         self.input.reset()
@@ -76,6 +78,8 @@ class PlayScene(Scene):
             return
         if event.type == pygame.KEYDOWN:
             action = self.input.key_down(event.key)
+            if self.confront.action(action):  # build menu, abilities, waves
+                return
             if action == "pause":
                 if self.ui.build_mode:
                     self.ui.build_mode = False
@@ -103,6 +107,8 @@ class PlayScene(Scene):
 
     def _click(self, event: pygame.event.Event) -> None:
         logical = self.app.to_logical(event.pos)
+        if self.confront.click(event):  # aiming one of Kora's abilities
+            return
         if event.button == 1 and self.hud.build_button.collidepoint(logical):
             self.ui.build_mode = not self.ui.build_mode
             return
@@ -131,6 +137,7 @@ class PlayScene(Scene):
 
     def _on_events(self, events: list[ev.Event]) -> None:
         self.effects.on_events(events, self.sim)
+        self.confront.on_events(events)
         for e in events:
             if e.kind == ev.BUILD_REFUSED:
                 self.ui.message = refusal_text(self.sim, e.data["reason"], e.data["kind"])
@@ -149,6 +156,7 @@ class PlayScene(Scene):
         self.camera.follow(pos.x / SUBPX, pos.y / SUBPX)
         self.effects.update()
         self.ui.hint = self.tutorial.hint()
+        self.confront.update()
         if self.ui.message_frames > 0:
             self.ui.message_frames -= 1
         if self.sim.outcome != PLAYING:
@@ -161,12 +169,14 @@ class PlayScene(Scene):
     # -- drawing -----------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill((24, 30, 28))  # maps smaller than the screen: no stale pixels around
-        offset = self.camera.offset
+        offset = self.confront.offset(self.camera.offset)  # shaken when a mural is hit
         self.view.draw(surface, offset, self.app.time_ms)
+        self.confront.draw_world(surface, offset, self.app.time_ms)
         self.effects.draw(surface, offset)
         if self.ui.build_mode and self.mouse_tile is not None:
             draw_build_preview(surface, self.app.font, self.sim, self.mouse_tile, offset,
                                self.app.time_ms, self.ui.build_kind)
         self.ui.timer = self.run.timer_view(self.sim)
         self.hud.draw(surface, self.sim, self.ui)
+        self.confront.draw_hud(surface)
         self.hot_reload.draw(surface, self.app.font, self.app.time_ms)
