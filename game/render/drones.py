@@ -5,6 +5,7 @@ mural health and Aegis, barrier health, emitter range and jamming."""
 from __future__ import annotations
 
 import math
+import random
 
 import numpy as np
 import pygame
@@ -48,12 +49,41 @@ class DroneView:
             [[_tinted(img, STUNNED_TINT) for img in row] for row in rows],
         ]
         self.structures = sheet("structures", 16, 24)
+        self.crowd = self._gather_crowd()
+
+    def _gather_crowd(self) -> list[tuple[int, int, pygame.Surface, int]]:
+        """The crowd before the great mural (the story's gathering): citizens on open
+        plaza tiles below it, facing the wall. Presentation only: the simulation never
+        sees them, and their places come from their own fixed seed."""
+        sim = self.sim
+        great = [o for o in sim.level.objects_of("MuralWall") if o.properties.get("great")]
+        if not sim.conf.table.wave_count or not great:
+            return []
+        wall = great[0]
+        rng = random.Random(wall.id)
+        grid = sim.grid
+        cx, foot = int(wall.center[0]) // TILE_PX, int(wall.y + wall.height) // TILE_PX
+        spots = [(x, y) for y in range(foot + 1, min(grid.height, foot + 6))
+                 for x in range(max(0, cx - 6), min(grid.width, cx + 6))
+                 if not grid.blocked[y, x] and not grid.buildable[y, x]]
+        rng.shuffle(spots)
+        frames = sheet("artisan", 16, 24)[3]  # from behind: they face the mural
+        tints = [(255, 255, 255), (200, 170, 255), (255, 200, 150), (160, 230, 210)]
+        out = []
+        for i, (x, y) in enumerate(sorted(spots[:14], key=lambda t: (t[1], t[0]))):
+            img = _tinted(frames[0], tints[i % len(tints)])
+            out.append((x * TILE_PX + rng.randint(2, 14), y * TILE_PX + rng.randint(6, 14),
+                        img, rng.randint(0, 999)))
+        return out
 
     # -- world sprites -----------------------------------------------------------------
     def sprites(self, offset: tuple[int, int], time_ms: int) -> tuple[list[Sprite], list[Light]]:
         ox, oy = offset
         sprites: list[Sprite] = []
         lights: list[Light] = []
+        for x, y, img, phase in self.crowd:  # they cheer: a small hop now and then
+            hop = 1 if (time_ms // 160 + phase) % 7 == 0 else 0
+            sprites.append((y, img, (x - 8 - ox, y - 23 - hop - oy)))
         for _, (st, _b) in self.sim.query(Structure, Barrier):
             x, y = st.tx * TILE_PX, st.ty * TILE_PX
             sprites.append((y + TILE_PX, self.structures[0][BARRIER_COLUMN], (x - ox, y - 8 - oy)))
