@@ -25,6 +25,8 @@ STUNNED_TINT = (120, 120, 150)
 EMITTER_GLOW = (20, 80, 90)
 AEGIS = (110, 230, 255)
 HOVER_MS = 90  # frame time of the two hover rows
+JAM_RING = (200, 60, 70)
+ARMOURED_HP = 10  # drones with at least this many hit points show a health bar when hit
 # Presentation only: each drone circles its simulated point (radius 3 px, own phase), so
 # a crowd on one tile reads as many drones, not one.
 ORBIT = np.array([(round(3 * math.cos(i * math.pi / 8)), round(2 * math.sin(i * math.pi / 8)))
@@ -117,7 +119,22 @@ class DroneView:
             state.tolist(), hover, s.kind[inside].tolist(), x[inside].tolist(),
             y[inside].tolist(), strict=True)]
         target.fblits(blits)
+        self._swarm_marks(target, inside, x, y, time_ms)
         return len(blits)
+
+    def _swarm_marks(self, target: pygame.Surface, inside: np.ndarray, x: np.ndarray,
+                     y: np.ndarray, time_ms: int) -> None:
+        """What makes roles readable: a jammer's reach as a pulsing red ring, and a
+        health bar over armoured drones that have been hit."""
+        s, rules = self.sim.conf.swarm, self.sim.conf.rules
+        jammer = rules.kind_code("jammer")
+        reach = rules.drones[jammer].jam_tiles * TILE_PX
+        ring = reach - (time_ms // 60) % 6
+        for i in inside[(s.kind[inside] == jammer) & (s.turned[inside] == 0)].tolist():
+            pygame.draw.circle(target, JAM_RING, (int(x[i]) + 8, int(y[i]) + 12), ring, 1)
+        hurt = inside[(s.max_hp[inside] >= ARMOURED_HP) & (s.hp[inside] < s.max_hp[inside])]
+        for i in hurt.tolist():
+            _health(target, int(x[i]) + 2, int(y[i]) - 3, 12, s.hp[i] / s.max_hp[i])
 
     # -- overlays (after lighting, so they read) ----------------------------------------
     def overlay(self, target: pygame.Surface, offset: tuple[int, int], time_ms: int,

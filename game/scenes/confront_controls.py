@@ -145,6 +145,12 @@ class ConfrontControls:
         self.fx.draw(surface, offset)
         if self.ui.aiming and self.scene.mouse_tile is not None:
             self._aim(surface, offset)
+        ui = self.scene.ui
+        if ui.build_mode and ui.build_kind == "emitter" and self.scene.mouse_tile:
+            tx, ty = self.scene.mouse_tile  # the reach of the emitter about to be built
+            r = self.sim.conf.rules.emitter_levels[0].range_px
+            pygame.draw.circle(surface, (150, 240, 255), (tx * TILE_PX + 8 - offset[0],
+                                                          ty * TILE_PX + 8 - offset[1]), r, 1)
 
     def _aim(self, surface: pygame.Surface, offset: tuple[int, int]) -> None:
         tx, ty = self.scene.mouse_tile
