@@ -170,3 +170,18 @@ def test_the_hash_agrees_in_a_fresh_process_with_another_hash_seed():
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,
                          capture_output=True, text=True, check=True).stdout.strip()
     assert out == _hash_after(700)
+
+
+def test_the_drone_bench_and_its_naive_baseline_run():
+    from game.bench_drones import bench_sim, emitter_tiles
+    from game.bench_naive import NaiveSwarm
+
+    sim = bench_sim(300)
+    assert len(sim.conf.swarm) == 300 and len(emitter_tiles(sim)) == 12
+    for _ in range(5):
+        sim.step([])
+    naive = NaiveSwarm(sim.conf, emitter_tiles(sim))
+    for _ in range(3):
+        naive.step()
+    naive.close()
+    sim.close()

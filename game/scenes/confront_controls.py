@@ -111,6 +111,9 @@ class ConfrontControls:
         return t("ability_refusal", reason, name=name, missing=missing)
 
     def update(self) -> None:
+        from game.settings import store_for
+
+        self.fx.shake_enabled = store_for(self.scene.app).settings.screen_shake  # live
         self.fx.update()
         self.ui.hover_tile = self.scene.mouse_tile
         if not self.active:
