@@ -88,8 +88,8 @@ class DroneSystem(esper.Processor):
             return
         s = conf.swarm
         which = conf.mural_of.ravel()[idx[hitters]].astype(np.int64)
-        dmg = np.bincount(which, weights=conf.mural_damage[s.kind[hitters]],
-                          minlength=len(conf.mural_walls)).astype(np.int64)
+        dmg = np.zeros(len(conf.mural_walls), dtype=np.int64)  # integer sums, no floats
+        np.add.at(dmg, which, conf.mural_damage[s.kind[hitters]])
         s.cool[hitters] = conf.hit_ticks[s.kind[hitters]]
         for _, (mural, pos) in ordered(Mural, Position):
             i = conf.mural_walls.index(mural.wall_id)
@@ -116,7 +116,8 @@ class DroneSystem(esper.Processor):
         dmg = conf.barrier_damage[s.kind[hitters]]
         s.cool[hitters] = conf.hit_ticks[s.kind[hitters]]
         order = np.unique(tiles)
-        sums = np.bincount(np.searchsorted(order, tiles), weights=dmg).astype(np.int64)
+        sums = np.zeros(order.size, dtype=np.int64)  # integer sums, no floats
+        np.add.at(sums, np.searchsorted(order, tiles), dmg)
         damage = {int(t): int(d) for t, d in zip(order, sums, strict=True)}
         for eid, (st, barrier) in ordered(Structure, Barrier):
             amount = damage.get(st.ty * w + st.tx, 0)
