@@ -124,14 +124,18 @@ class DroneView:
 
     def _swarm_marks(self, target: pygame.Surface, inside: np.ndarray, x: np.ndarray,
                      y: np.ndarray, time_ms: int) -> None:
-        """What makes roles readable: a jammer's reach as a pulsing red ring, and a
-        health bar over armoured drones that have been hit."""
+        """What makes roles readable: a pulsing red ring shows the reach of a jammer that
+        is silencing an emitter, and armoured drones that have been hit show health."""
         s, rules = self.sim.conf.swarm, self.sim.conf.rules
         jammer = rules.kind_code("jammer")
         reach = rules.drones[jammer].jam_tiles * TILE_PX
         ring = reach - (time_ms // 60) % 6
+        jammed = [(st.tx * TILE_PX + 8, st.ty * TILE_PX + 8)
+                  for _, (st, em) in self.sim.query(Structure, Emitter) if em.jammed]
         for i in inside[(s.kind[inside] == jammer) & (s.turned[inside] == 0)].tolist():
-            pygame.draw.circle(target, JAM_RING, (int(x[i]) + 8, int(y[i]) + 12), ring, 1)
+            px, py = int(s.x[i]) // SUBPX, int(s.y[i]) // SUBPX
+            if any((px - ex) ** 2 + (py - ey) ** 2 <= reach * reach for ex, ey in jammed):
+                pygame.draw.circle(target, JAM_RING, (int(x[i]) + 8, int(y[i]) + 12), ring, 1)
         hurt = inside[(s.max_hp[inside] >= ARMOURED_HP) & (s.hp[inside] < s.max_hp[inside])]
         for i in hurt.tolist():
             _health(target, int(x[i]) + 2, int(y[i]) - 3, 12, s.hp[i] / s.max_hp[i])
