@@ -209,3 +209,14 @@ def test_a_mural_naming_its_district_lifts_only_that_one(level):
     assert only.only == {mural.wall_id: 1}
     fenced = only.field([(mural, pos)], CIVIC.influence)
     assert fenced.sum() > 0 and not fenced[layout.index != 1].any()
+
+
+def test_a_fallen_mural_stops_lifting_support(level):
+    sim = Simulation(level)
+    layout = build_layout(level)
+    (_, (mural, pos)) = sim.query(Mural, Position)[0]
+    mural.stage = 2
+    murals = [(mural, pos)]
+    assert layout.field(murals, CIVIC.influence).sum() > 0
+    mural.health = 0  # the drones' work (level 4)
+    assert layout.field(murals, CIVIC.influence).sum() == 0

@@ -33,11 +33,12 @@ class SupportLayout:
     only: dict[int, int] = field(default_factory=dict)  # wall id -> the one district it lifts
     _key: tuple = ()
     _field: np.ndarray | None = field(default=None, repr=False)
+    _sums: tuple[np.ndarray, list[int]] | None = field(default=None, repr=False)
 
     def field(self, murals: list[tuple[Mural, Position]], influence: tuple[int, ...]
               ) -> np.ndarray:
         """The influence field (int32, (h, w)) of these murals; cached per mural stage."""
-        key = tuple((m.wall_id, m.stage, m.radius, p.x, p.y) for m, p in murals)
+        key = tuple((m.wall_id, m.stage, m.radius, m.health > 0, p.x, p.y) for m, p in murals)
         if self._field is None or key != self._key:
             self._field = influence_field(self.index.shape, murals, influence, self.index,
                                           self.only)
@@ -45,10 +46,15 @@ class SupportLayout:
         return self._field
 
     def sums(self, fld: np.ndarray) -> list[int]:
-        """Total influence over each district's tiles (exact: integer-valued floats)."""
+        """Total influence over each district's tiles. bincount sums in float64, exact
+        here: every value is an integer far below 2**53, so order cannot matter."""
+        if self._sums is not None and self._sums[0] is fld:
+            return self._sums[1]  # murals unchanged since last tick: same field object
         flat = self.index.ravel().astype(np.int64) + 1
         totals = np.bincount(flat, weights=fld.ravel(), minlength=len(self.names) + 1)
-        return [int(v) for v in totals[1:]]
+        out = [int(v) for v in totals[1:]]
+        self._sums = (fld, out)
+        return out
 
 
 def district_rects(level: LevelData) -> list[LevelObject]:
