@@ -300,6 +300,11 @@ def main() -> None:
     for spec in LEVELS:
         (OUT / spec.out).write_text(build(spec))
         print("wrote", OUT / spec.out)
+    # level 4 adds drone spawns and its wave table on top of this builder
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import build_confrontation_map
+
+    build_confrontation_map.main()
 
 
 if __name__ == "__main__":
