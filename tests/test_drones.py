@@ -185,3 +185,16 @@ def test_the_drone_bench_and_its_naive_baseline_run():
         naive.step()
     naive.close()
     sim.close()
+
+
+def test_a_drone_walled_in_for_good_powers_down():
+    rows = ["#########",
+            "#S.....M#",
+            "#########",
+            "#.#######",
+            "#########"]
+    sim = sim_of(rows, waves=1, first_wave_seconds=999)
+    put_drones(sim, [(1, 3)])  # a closed cell: no way to any mural, not even by breaking
+    events = sim.step([])
+    assert not len(sim.conf.swarm)
+    assert any(e.kind == sev.DRONES_DOWN for e in events)

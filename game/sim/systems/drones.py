@@ -51,6 +51,9 @@ class DroneSystem(esper.Processor):
             dist_b, dir_b = conf.breaker_fields()
             dcode = np.where(cut_off, dir_b.ravel()[idx], dcode)
             here = np.where(cut_off, dist_b.ravel()[idx], dist)
+            # Walled in for good (even through barriers): it powers down, so a wave can
+            # always be cleared.
+            s.hp[here >= UNREACHED] = 0
         free = (s.stun == 0) & (s.turned == 0)
         at_mural = free & (here == 0)
         nidx = idx + DIR_DY[dcode] * w + DIR_DX[dcode]
