@@ -136,3 +136,14 @@ def test_check_explains_empty_waves_and_unused_groups():
     assert msgs == ["this WaveGroup sends no drones in waves 1–4"]
     assert _rules_for([{"count": 2}], 0) == [
         "the objective is survive but wave_count is 0"]
+
+
+def test_check_refuses_a_wave_too_big_and_the_game_caps_it():
+    groups = [{"count": 10000, "max": 10000}, {"count": 10000, "max": 10000},
+              {"count": 10000, "max": 10000}]
+    msgs = _rules_for(groups, 1)
+    assert msgs and msgs[0].startswith("wave 1 brings 30000 drones")
+    sim = sim_of(ROWS, groups=groups, waves=1)
+    sim.step([])
+    sim.step([])
+    assert sim.conf.pending() + len(sim.conf.swarm) <= sim.conf.rules.max_wave_drones

@@ -49,6 +49,8 @@ class ConfrontRules:
     spawn_interval: int
     early_bonus_resource: str
     early_bonus_ticks_per_unit: int
+    max_wave_drones: int
+    max_alive: int
     barrier_hp: int
     emitter_modes: tuple[str, ...]
     emitter_levels: tuple[EmitterLevel, ...]
@@ -97,6 +99,8 @@ def parse_confront(raw: dict) -> ConfrontRules:
         spawn_interval=max(1, _pos(waves, "spawn_interval", "waves")),
         early_bonus_resource=str(waves["early_bonus_resource"]),
         early_bonus_ticks_per_unit=max(1, _pos(waves, "early_bonus_ticks_per_unit", "waves")),
+        max_wave_drones=max(1, _pos(waves, "max_wave_drones", "waves")),
+        max_alive=max(1, _pos(waves, "max_alive", "waves")),
         barrier_hp=max(1, _pos(raw["barrier"], "hp", "barrier")),
         emitter_modes=tuple(emitter["modes"]),
         emitter_levels=levels,

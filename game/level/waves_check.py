@@ -18,7 +18,13 @@ def check_waves(rules, by_cls: dict[str, list[LevelObject]], props: dict) -> Non
         return
     table = WaveTable.from_objects(by_cls.get("DroneSpawn", []),
                                    by_cls.get("WaveGroup", []), props)
-    empty = [w for w in range(1, waves + 1) if not table.batches(w)]
+    sizes = {w: sum(b.count for b in table.batches(w)) for w in range(1, waves + 1)}
+    big = [w for w, n in sizes.items() if n > table.rules.max_wave_drones]
+    if big:
+        rules.error(f"wave {big[0]} brings {sizes[big[0]]} drones; at most "
+                    f"{table.rules.max_wave_drones} come in one wave", "map",
+                    "lower count, scaling or max of the WaveGroups")
+    empty = [w for w, n in sizes.items() if not n]
     if empty:
         shown = ", ".join(map(str, empty[:8])) + (" …" if len(empty) > 8 else "")
         rules.warn(f"wave {shown} brings no drones", "map",

@@ -25,8 +25,11 @@ def start_wave(ctx: TickContext, conf: Confrontation, early: bool) -> None:
         res = conf.rules.early_bonus_resource
         ctx.state.stock[res] = ctx.state.stock.get(res, 0) + bonus
     conf.wave += 1
+    room = conf.rules.max_wave_drones  # untrusted maps: memory stays bounded
     for batch in conf.table.batches(conf.wave):
-        conf.queue[batch.spawn].extend([(batch.kind, batch.hp)] * batch.count)
+        n = min(batch.count, room)
+        room -= n
+        conf.queue[batch.spawn].extend([(batch.kind, batch.hp)] * n)
     conf.next_wave_tick = ctx.state.tick + conf.table.interval
     ctx.emit(sev.WAVE_STARTED, wave=conf.wave, makeup=conf.table.makeup(conf.wave),
              early=early, bonus=bonus)
@@ -48,7 +51,7 @@ class WaveSystem(esper.Processor):
     @staticmethod
     def _release(conf: Confrontation) -> None:
         """One drone from each spawn with drones waiting, all in one batch."""
-        if not conf.pending():
+        if not conf.pending() or len(conf.swarm) >= conf.rules.max_alive:
             return
         xs, ys, kinds, hps = [], [], [], []
         for i, queue in enumerate(conf.queue):
