@@ -56,11 +56,11 @@ SPEC = bcm.LevelSpec(
 SPAWN_FIRST_WAVE = {"west": 1, "east": 2, "south": 3}
 WAVES: list[dict] = [
     {"name": "scouts", "drone": "scout", "spawn": "", "first_wave": 1, "count": 4,
-     "scaling": 1.5, "max": 14},
+     "scaling": 1.5, "max": 10},
     {"name": "sprayers west", "drone": "sprayer", "spawn": "west", "first_wave": 2,
      "count": 2, "scaling": 1.0, "max": 7},
     {"name": "heavies south", "drone": "heavy", "spawn": "south", "first_wave": 3,
-     "spacing": 2, "count": 1, "scaling": 1.0, "max": 3, "shield_scaling": 6},
+     "spacing": 2, "count": 1, "scaling": 1.0, "max": 3, "shield_scaling": 4},
     {"name": "jammers east", "drone": "jammer", "spawn": "east", "first_wave": 4,
      "count": 1, "scaling": 0.5, "max": 3},
     {"name": "sprayers east", "drone": "sprayer", "spawn": "east", "first_wave": 5,

@@ -127,8 +127,11 @@ class ConfrontControls:
             seen.add("node")
         if sim.state.produced_total.get("spark", 0):
             seen.add("spark")
-        if sim.query(Emitter):
+        emitters = sim.query(Emitter)
+        if emitters:
             seen.add("emitter")
+        if any(em.level for _, em in emitters):
+            seen.add("upgrade")
         if sim.conf.wave:
             seen.add("wave")
         for kind in ("aegis", "override"):
