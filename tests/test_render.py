@@ -76,7 +76,10 @@ def test_window_scales_by_whole_numbers(app):
 def test_title_enter_starts_level_1_and_keys_move_elara(app):
     app.push(TitleScene(app))
     app.frame(fixed_ticks=0)
-    key(app, pygame.K_RETURN)
+    key(app, pygame.K_RETURN)  # Campaign
+    key(app, pygame.K_RETURN)  # New campaign: the briefing first
+    assert type(app.scene).__name__ == "BriefingScene"
+    key(app, pygame.K_ESCAPE)  # skip it
     assert isinstance(app.scene, PlayScene)
     play = app.scene
     x0 = play.sim.player()[1].x
@@ -150,6 +153,10 @@ def test_winning_shows_results_with_the_in_game_time(app):
     while play.sim.outcome == "playing":
         play.sim.step(pilot.decide())
     for _ in range(100):
+        app.frame(fixed_ticks=1)
+    assert type(app.scene).__name__ == "DialogueScene"  # the closing scene comes first
+    key(app, pygame.K_ESCAPE)
+    for _ in range(5):
         app.frame(fixed_ticks=1)
     assert isinstance(app.scene, ResultsScene)
     assert app.scene.igt == play.sim.igt_ticks

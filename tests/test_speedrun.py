@@ -168,10 +168,12 @@ def test_title_menu_starts_a_campaign_and_practice(app):
     title = TitleScene(app)
     app.push(title)
     labels = [item.label for item in title.menu.items]
-    assert "Play campaign" in labels and any("Practice" in label for label in labels)
+    assert "Campaign" in labels and any("Practice" in label for label in labels)
     title.practice()
     assert isinstance(app.scene, LevelSelectScene)
-    assert len(app.scene.rows) == len(campaign_levels())
+    # a fresh profile: level 1 open, the others shown locked (game/campaign/profile.py)
+    assert len(app.scene.rows) == 1
+    assert len(app.scene.rows) + len(app.scene.locked) == len(campaign_levels())
     app.frame(fixed_ticks=0)
     key(app, pygame.K_RETURN)
     assert isinstance(app.scene, PlayScene) and app.scene.run.category == "practice"

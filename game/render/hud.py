@@ -10,6 +10,7 @@ from game import palette
 from game.content.text import t
 from game.render.font import BitmapFont
 from game.render.images import icon
+from game.render.story_hud import draw_story_hud
 from game.render.support_hud import draw_civic_hud
 from game.render.timefmt import format_ticks
 from game.render.timer_panel import draw_timer_panel
@@ -49,6 +50,7 @@ class Hud:
         self._build_button(target, sim, ui, w, h, lh)
         self._hints(target, ui, w, h, lh)
         draw_civic_hud(target, self.font, sim, pygame.time.get_ticks())  # support, Rally
+        draw_story_hud(target, self.font, sim, pygame.time.get_ticks())  # the level clock
 
     def _bag(self, target, sim) -> None:
         player = sim.player()[0]

@@ -8,6 +8,7 @@ from game import palette
 from game.render.drones import DroneView
 from game.render.images import glow, sheet
 from game.render.murals import CivicView
+from game.render.story_view import StoryView
 from game.render.tilemap import TileMapRenderer
 from game.sim.components import Player, Position, Reactor, Structure, WastePile
 from game.sim.constants import SUBPX, TILE_PX
@@ -30,6 +31,7 @@ class WorldView:
         self.hitbox_h = sim.rules.hitbox_px[1]
         self.civic = CivicView(sim)  # murals by stage, workshops, artisans
         self.drones = DroneView(sim)  # barriers, emitters; the swarm is drawn on top
+        self.story = StoryView(sim)  # Guild depots, Talin's collectors
 
     def draw(self, target: pygame.Surface, offset: tuple[int, int], time_ms: int) -> None:
         ox, oy = offset
@@ -67,12 +69,16 @@ class WorldView:
         defence_sprites, defence_lights = self.drones.sprites(offset, time_ms)
         sprites += defence_sprites
         lights += defence_lights
+        story_sprites, story_lights = self.story.sprites(offset, time_ms)
+        sprites += story_sprites
+        lights += story_lights
         sprites.sort(key=lambda s: s[0])
         for _, img, at in sprites:
             _shadow(target, img, at)
         target.fblits([(img, at) for _, img, at in sprites])
         self._light(target, offset, time_ms, lights)
         self.civic.overlay(target, offset)
+        self.story.overlay(target, offset)
 
     def _light(self, target, offset, time_ms, lights) -> None:
         target.fill(AMBIENT, special_flags=pygame.BLEND_RGB_MULT)

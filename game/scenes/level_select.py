@@ -19,18 +19,27 @@ from game.speedrun.replay import EXTENSION
 from game.speedrun.splits import medal_for, store_for
 
 
-def unlocked(path: Path) -> bool:
-    """Every level is open until the campaign issue adds progression (replace this)."""
-    return True
+def unlocked(app: App, path: Path) -> bool:
+    """Campaign progression (game/campaign/profile.py): the first level and each level
+    after a won one; a map not listed in campaign.toml is always open."""
+    from game.campaign.catalog import campaign
+    from game.campaign.profile import profile_for
+
+    order = [e.id for e in campaign().levels]
+    lid = level_id(path)
+    return lid not in order or profile_for(app).is_unlocked(lid, order)
 
 
 class LevelSelectScene(Scene):
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: App, story: bool = False, focus: str | None = None) -> None:
         super().__init__(app)
+        self.story = story  # from Campaign > Continue: briefing first, Next goes on
         self.rows: list[tuple[Path, str, int]] = []  # path, title, par ticks
+        self.locked: list[Path] = []  # shown greyed, below the open levels
         self.error = ""
         for path in campaign_levels():
-            if not unlocked(path):
+            if not unlocked(app, path):
+                self.locked.append(path)
                 continue
             try:
                 level = load_level(path)
@@ -38,7 +47,7 @@ class LevelSelectScene(Scene):
             except MapError as exc:
                 self.rows.append((path, f"{path.stem} (cannot load)", 0))
                 self.error = exc.format()
-        self.index = 0
+        self.index = next((i for i, r in enumerate(self.rows) if level_id(r[0]) == focus), 0)
         self.rects: list[pygame.Rect] = []
 
     def start(self) -> None:
@@ -48,6 +57,11 @@ class LevelSelectScene(Scene):
         if not self.rows:
             return
         path = self.rows[self.index][0]
+        if self.story:
+            from game.campaign.flow import start_story_level
+
+            self.error = start_story_level(self.app, path)
+            return
         try:
             level = load_level(path)
         except MapError as exc:
@@ -96,9 +110,10 @@ class LevelSelectScene(Scene):
         w, h = surface.get_size()
         font = self.app.font
         surface.fill(palette.UI_PANEL)
-        font.draw(surface, "Practice", (w // 2, 16), palette.UI_ACCENT, scale=3,
-                  shadow=(0, 0, 0), align="center")
-        font.draw(surface, "Runs from here are marked as practice.", (w // 2, 46),
+        font.draw(surface, "Campaign" if self.story else "Practice", (w // 2, 16),
+                  palette.UI_ACCENT, scale=3, shadow=(0, 0, 0), align="center")
+        font.draw(surface, "Each level opens with its briefing; win it to unlock the next."
+                  if self.story else "Runs from here are marked as practice.", (w // 2, 46),
                   palette.UI_DIM, align="center")
         store = store_for(self.app)
         self.rects = []
@@ -131,7 +146,32 @@ class LevelSelectScene(Scene):
                           align="right")
             self.rects.append(rect)
             y += 32
+        y = draw_locked(surface, font, self.locked, len(self.rows), y, h)
         if self.error:
             font.draw(surface, self.error, (w // 2, h - 30), palette.UI_BAD, align="center")
         font.draw(surface, "Enter: play - V: watch PB replay - Tab: all replays - Esc: back",
                   (w // 2, h - 16), palette.UI_DIM, align="center")
+
+
+def draw_locked(surface: pygame.Surface, font, locked: list[Path], first: int, y: int,
+                h: int) -> int:
+    """Locked campaign levels: numbered, greyed, with what opens them."""
+    from game.campaign.catalog import campaign
+
+    w = surface.get_width()
+    for n, path in enumerate(locked):
+        if y + 28 > h - 36:
+            break
+        rect = pygame.Rect(60, y, w - 120, 28)
+        panel(surface, rect, alpha=120)
+        number = first + n + 1
+        entry = next((e for e in campaign().levels if e.path == path), None)
+        name = "Locked level" if entry else path.stem
+        font.draw(surface, f"{number}. {name}", (rect.x + 8, rect.y + 4), palette.UI_DIM)
+        font.draw(surface, f"win level {number - 1} to open", (rect.x + 8, rect.y + 15),
+                  palette.UI_DIM)
+        pygame.draw.rect(surface, palette.UI_DIM, (rect.right - 20, rect.y + 12, 10, 8), 1)
+        pygame.draw.arc(surface, palette.UI_DIM, (rect.right - 19, rect.y + 6, 8, 10), 0,
+                        3.2, 1)
+        y += 32
+    return y

@@ -17,6 +17,7 @@ from game.render.world_view import WorldView
 from game.scenes.civic_hints import hints_for
 from game.scenes.confront_controls import ConfrontControls
 from game.scenes.custom_maps import HotReload
+from game.scenes.story import StoryHooks
 from game.sim import events as ev
 from game.sim.constants import SUBPX, TILE_PX
 from game.sim.state import PLAYING
@@ -63,6 +64,7 @@ class PlayScene(Scene):
         self.input.reset()
         self.won_frames = 0
         self.run.begin_level(self.sim)
+        self.story = StoryHooks(self.app, self.level)  # dialogue at triggers, profile
 
     def apply_settings(self) -> None:
         """Settings changed (pause > settings): rebind restart; the HUD reads them live."""
@@ -133,6 +135,7 @@ class PlayScene(Scene):
         commands = self.input.commands()
         events = self.sim.step(commands)
         self.run.on_tick(self.sim, commands)  # records the replay, splits, LiveSplit
+        self.story.finished(self)  # the profile, once the outcome is decided
         self._on_events(events)
 
     def _on_events(self, events: list[ev.Event]) -> None:
@@ -149,6 +152,7 @@ class PlayScene(Scene):
                 self.ui.build_mode = False
         if events:
             self.tutorial.observe(self.sim)
+        self.story.on_events(self, events)  # triggers: dialogue over a paused level
 
     def update(self) -> None:
         livesplit.poll(self.app)
@@ -164,7 +168,8 @@ class PlayScene(Scene):
             if self.won_frames == RESULTS_DELAY_FRAMES:
                 from game.scenes.results import ResultsScene
 
-                self.app.push(ResultsScene(self.app, self))
+                self.story.then_results(  # the closing scene first, when won
+                    self, lambda: self.app.push(ResultsScene(self.app, self)))
 
     # -- drawing -----------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:

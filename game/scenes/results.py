@@ -63,8 +63,10 @@ class ResultsScene(Scene):
         box.center = (w // 2, h // 2)
         panel(surface, box, alpha=230, border=palette.UI_GOOD)
         y = box.y + 12
-        font.draw(surface, t("results", "won"), (w // 2, y), palette.UI_GOOD, scale=3,
-                  shadow=(0, 0, 0), align="center")
+        won = self.play.sim.outcome == "won"  # a clock can run out (level 2)
+        font.draw(surface, t("results", "won" if won else "lost"), (w // 2, y),
+                  palette.UI_GOOD if won else palette.UI_BAD, scale=3, shadow=(0, 0, 0),
+                  align="center")
         y += 36
         font.draw(surface, self.play.level.title, (w // 2, y), palette.UI_TEXT,
                   shadow=(0, 0, 0), align="center")

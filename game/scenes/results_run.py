@@ -6,6 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game import palette
+from game.campaign.flow import next_story_level, start_story_level
 from game.level import MapError, load_level
 from game.render.font import BitmapFont
 from game.render.timefmt import format_ticks
@@ -83,8 +84,13 @@ class RunMenu:
     def items(self, again, to_title) -> list[MenuItem]:
         run, res = self.run, self.run.result
         items = []
+        story_next = next_story_level(self.scene.play)  # Continue: the next unlocked level
         if run.has_next:
             items.append(MenuItem("Next level", self.next_level))
+        elif story_next is not None:
+            items.append(MenuItem("Next level", lambda: start_story_level(
+                self.scene.app, story_next)))
+            items.append(MenuItem("Play again", again))
         elif not run.is_campaign or (res is not None and res.outcome != "won"):
             items.append(MenuItem("Retry level" if run.is_campaign else "Play again", again))
         items.append(MenuItem("Watch replay", self.watch))
@@ -109,7 +115,7 @@ class RunMenu:
                                               play.level))
 
     def next_level(self) -> None:
-        from game.scenes.play import PlayScene
+        from game.campaign.flow import enter_level
 
         path = self.run.advance()
         try:
@@ -119,7 +125,7 @@ class RunMenu:
             self.notice, self.notice_color = exc.format(), palette.UI_BAD
             return
         app = self.scene.app
-        app.reset_to(PlayScene(app, level, run=self.run))
+        enter_level(app, level, self.run)  # its briefing, then play
 
     def restart_campaign(self) -> None:
         start_campaign(self.scene.app, self.run)
@@ -127,7 +133,7 @@ class RunMenu:
 
 def start_campaign(app, previous: Run | None = None) -> str:
     """Start a new campaign run at level 1; returns "" or why it could not start."""
-    from game.scenes.play import PlayScene
+    from game.campaign.flow import enter_level
     from game.speedrun.campaign import campaign_levels
 
     levels = campaign_levels()
@@ -139,5 +145,6 @@ def start_campaign(app, previous: Run | None = None) -> str:
         return exc.format()
     if previous is not None:
         previous.splits.save()
-    app.reset_to(PlayScene(app, level, run=Run.for_app(app, "campaign", levels)))
+    # a new run opens with the briefing; a restart (speedrunners) goes straight in
+    enter_level(app, level, Run.for_app(app, "campaign", levels), previous is None)
     return ""

@@ -30,16 +30,16 @@ class TitleScene(Scene):
         from game.speedrun.run import startup_problems
 
         self.error = self.error or " / ".join(startup_problems(app))
-        self.menu = Menu([MenuItem("Play campaign", self.play),
+        self.menu = Menu([MenuItem("Campaign", self.play),
                           MenuItem("Practice (level select)", self.practice),
                           MenuItem("Custom maps", self.custom_maps),
                           MenuItem("Settings", self.settings),
                           MenuItem("Quit", app.quit)], app.font, scale=2)
 
     def play(self) -> None:
-        from game.scenes.results_run import start_campaign
+        from game.scenes.campaign import CampaignScene  # continue / new, then levels
 
-        self.error = start_campaign(self.app) or self.error
+        self.app.push(CampaignScene(self.app))
 
     def practice(self) -> None:
         from game.scenes.level_select import LevelSelectScene

@@ -1,7 +1,6 @@
 """Which levels make the campaign, in order.
 
-For now: every map in maps/campaign/, sorted by file name. The campaign issue replaces
-`campaign_levels` (and only it) when the campaign gets its own list.
+The order is data: game/content/campaign.toml (see game/campaign/catalog.py).
 """
 
 from __future__ import annotations
@@ -12,7 +11,16 @@ from game.paths import CAMPAIGN_DIR
 
 
 def campaign_levels(folder: Path = CAMPAIGN_DIR) -> list[Path]:
-    return sorted(folder.glob("*.tmx"))
+    """The campaign's maps in story order (game/content/campaign.toml), then any other
+    map in the folder by file name (a level being made before it is listed)."""
+    found = sorted(Path(folder).glob("*.tmx"))
+    if Path(folder).resolve() != CAMPAIGN_DIR.resolve():
+        return found
+    from game.campaign.catalog import campaign
+
+    listed = [e.path for e in campaign().levels if e.path.is_file()]
+    names = {p.name for p in listed}
+    return listed + [p for p in found if p.name not in names]
 
 
 def level_id(path: Path) -> str:

@@ -1,0 +1,61 @@
+"""Between the screens of a campaign: a level starts with its briefing, then play.
+
+`enter_level` is the one way story and campaign runs start a level, so a briefing
+always comes first; practice from the level select goes straight to play.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def enter_level(app, level, run, briefing: bool = True) -> None:
+    """Show `level`'s briefing (if it has one), then play it inside `run`."""
+    from game.campaign.catalog import entry_for_path, scenes_for
+    from game.scenes.play import PlayScene
+
+    def play() -> None:
+        app.reset_to(PlayScene(app, level, run=run))
+
+    entry = entry_for_path(level.path)
+    scenes, _ = scenes_for(entry)
+    if not briefing or entry is None or entry.briefing not in scenes:
+        play()
+        return
+    from game.scenes.briefing import BriefingScene
+
+    app.reset_to(BriefingScene(app, level, entry, play))
+
+
+def start_story_level(app, path: Path) -> str:
+    """Play one campaign level from the level select (Continue): its briefing, then the
+    level as an individual run on its official seed. Returns "" or why it cannot."""
+    from game.level import MapError, load_level
+    from game.speedrun.run import Run
+
+    try:
+        level = load_level(path)
+    except MapError as exc:
+        return exc.format()
+    enter_level(app, level, Run.for_app(app, "practice", [Path(path)]))
+    return ""
+
+
+def next_story_level(play) -> Path | None:
+    """After a won individual run of a campaign level: the next campaign level, if the
+    profile has it unlocked (None in campaign runs, which have their own Next)."""
+    from game.campaign.catalog import campaign, entry_for_path
+    from game.campaign.profile import profile_for
+
+    if play.run.is_campaign or play.sim.outcome != "won":
+        return None
+    entry = entry_for_path(play.level.path)
+    levels = campaign().levels
+    i = campaign().index(entry.id) if entry else -1
+    if i < 0 or i + 1 >= len(levels):
+        return None
+    nxt = levels[i + 1]
+    order = [e.id for e in levels]
+    if not nxt.path.is_file() or not profile_for(play.app).is_unlocked(nxt.id, order):
+        return None
+    return nxt.path

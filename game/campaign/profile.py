@@ -1,0 +1,144 @@
+"""The player's campaign profile: profile.json in the data dir.
+
+What it holds: unlocked levels, best time and best medal per level, the carry-in each
+won level hands to the next (docs/ARCHITECTURE.md, "Campaign carry-in"), and where the
+settings live. It is written atomically (game.save) after every finished level, and a
+copy of each good write is kept as profile.last-good.json: a damaged profile is moved
+aside as a backup, the player is told, and play resumes from that last good copy, never
+a crash and never a silent reset.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.save import SaveError, atomic_write_json, load_json
+
+FILE_NAME = "profile.json"
+LAST_GOOD = "profile.last-good.json"
+FORMAT = 1
+MEDAL_RANK = {"": 0, "bronze": 1, "silver": 2, "gold": 3}
+
+
+def _empty() -> dict:
+    return {"format": FORMAT, "unlocked": [], "levels": {}, "carry": {},
+            "settings": "settings.json"}
+
+
+def _check(data: object) -> str:
+    """"" if `data` is a profile we can use, else what is wrong with it."""
+    if not isinstance(data, dict):
+        return "the top level is not an object"
+    if type(data.get("format")) is not int or data["format"] > FORMAT:
+        return f"unknown format {data.get('format')!r}"
+    unlocked = data.get("unlocked")
+    if not isinstance(unlocked, list) or not all(isinstance(u, str) for u in unlocked):
+        return "'unlocked' is not a list of level ids"
+    levels = data.get("levels")
+    if not isinstance(levels, dict):
+        return "'levels' is not a table"
+    for lid, entry in levels.items():
+        if not isinstance(entry, dict):
+            return f"level {lid!r} is not a table"
+        best = entry.get("best_ticks")
+        if best is not None and (type(best) is not int or best < 0):
+            return f"level {lid!r} has a broken best time"
+        if entry.get("medal", "") not in MEDAL_RANK:
+            return f"level {lid!r} has an unknown medal"
+    if not isinstance(data.get("carry", {}), dict):
+        return "'carry' is not a table"
+    return ""
+
+
+class Profile:
+    def __init__(self, data_dir: Path) -> None:
+        self.folder = Path(data_dir)
+        self.path = self.folder / FILE_NAME
+        loaded = load_json(self.path, _empty, _check)
+        self.problem = loaded.problem
+        self.writable = loaded.writable
+        self.data: dict = loaded.data
+        if loaded.problem and loaded.writable:
+            self._restore_last_good()
+
+    def _restore_last_good(self) -> None:
+        good = load_json(self.folder / LAST_GOOD, _empty, _check)
+        if good.problem or not good.data.get("unlocked"):
+            return  # nothing better than a fresh start; the message already says so
+        self.data = good.data
+        self.problem = self.problem.replace("starting fresh", "your progress was restored "
+                                            "from the last good save")
+        self.save()
+
+    # -- reading ---------------------------------------------------------------------
+    def level(self, level_id: str) -> dict:
+        return self.data["levels"].get(level_id, {})
+
+    def best(self, level_id: str) -> int | None:
+        return self.level(level_id).get("best_ticks")
+
+    def medal(self, level_id: str) -> str:
+        return self.level(level_id).get("medal", "")
+
+    def won(self, level_id: str) -> bool:
+        return self.level(level_id).get("wins", 0) > 0
+
+    def is_unlocked(self, level_id: str, order: list[str]) -> bool:
+        """The first level is always open; others once unlocked by winning the one
+        before (or listed as unlocked in the profile)."""
+        return bool(order) and (level_id == order[0] or level_id in self.data["unlocked"])
+
+    def continue_level(self, order: list[str]) -> str | None:
+        """Where "Continue" goes: the first unlocked level not yet won, else the last
+        unlocked one."""
+        open_ = [lid for lid in order if self.is_unlocked(lid, order)]
+        return next((lid for lid in open_ if not self.won(lid)), open_[-1] if open_ else None)
+
+    @property
+    def started(self) -> bool:
+        return bool(self.data["levels"])
+
+    def carry_for(self, level_id: str) -> dict:
+        """What earlier wins hand to this level (empty when nothing)."""
+        carry = self.data.get("carry", {}).get(level_id, {})
+        return carry if isinstance(carry, dict) else {}
+
+    # -- writing ---------------------------------------------------------------------
+    def record(self, level_id: str, outcome: str, igt_ticks: int, medal: str,
+               next_id: str | None, carry: dict | None = None) -> str:
+        """A finished level (won or lost): best time, medal, next level unlocked, carry-in
+        for the next level; saved at once. Returns "" or what went wrong saving."""
+        entry = self.data["levels"].setdefault(level_id, {})
+        entry["attempts"] = entry.get("attempts", 0) + 1
+        if outcome == "won":
+            entry["wins"] = entry.get("wins", 0) + 1
+            if entry.get("best_ticks") is None or igt_ticks < entry["best_ticks"]:
+                entry["best_ticks"] = igt_ticks
+            if MEDAL_RANK.get(medal, 0) > MEDAL_RANK[entry.get("medal", "")]:
+                entry["medal"] = medal
+            for lid in (level_id, next_id):
+                if lid and lid not in self.data["unlocked"]:
+                    self.data["unlocked"].append(lid)
+            if next_id and carry:
+                self.data.setdefault("carry", {})[next_id] = carry
+        self.data["last_level"] = level_id
+        return self.save()
+
+    def save(self) -> str:
+        if not self.writable:
+            return f"{self.path}: not saved, the existing file could not be read"
+        try:
+            atomic_write_json(self.path, self.data)
+            atomic_write_json(self.folder / LAST_GOOD, self.data)
+        except SaveError as exc:
+            return str(exc)
+        return ""
+
+
+def profile_for(app) -> Profile:
+    """The app's profile, loaded on first use (one per app)."""
+    profile = getattr(app, "campaign_profile", None)
+    if profile is None:
+        profile = Profile(app.data_dir)
+        app.campaign_profile = profile
+    return profile

@@ -1,0 +1,41 @@
+"""The level clock on the HUD (levels with `time_limit_seconds`): time left under the
+objective, amber, then red and blinking in the last 30 seconds."""
+
+from __future__ import annotations
+
+import pygame
+
+from game import palette
+from game.render.font import BitmapFont
+from game.render.images import icon
+from game.render.widgets import panel
+from game.sim.constants import TICK_RATE
+from game.sim.objectives.deliver import time_limit_ticks
+from game.sim.world import Simulation
+
+WARN_TICKS = 30 * TICK_RATE
+TOP = 32  # just under the objective panel
+
+
+def clock_text(ticks_left: int) -> str:
+    seconds = max(0, ticks_left + TICK_RATE - 1) // TICK_RATE  # 0:00 only when it is out
+    return f"{seconds // 60}:{seconds % 60:02d} left"
+
+
+def draw_story_hud(target: pygame.Surface, font: BitmapFont, sim: Simulation,
+                   time_ms: int) -> None:
+    limit = time_limit_ticks(sim.level)
+    if not limit:
+        return
+    left = limit - sim.igt_ticks
+    text = clock_text(left)
+    warn = left <= WARN_TICKS
+    w = font.size(text, 2)[0] + 22
+    rect = pygame.Rect(0, TOP, w, 22)
+    rect.centerx = target.get_width() // 2
+    panel(target, rect, border=palette.UI_BAD if warn else palette.UI_ACCENT)
+    target.blit(icon("clock"), (rect.x + 5, rect.y + 7))
+    color = palette.UI_BAD if warn else palette.UI_ACCENT
+    if warn and sim.outcome == "playing" and (time_ms // 400) % 2:
+        color = palette.UI_TEXT
+    font.draw(target, text, (rect.x + 16, rect.y + 2), color, scale=2, shadow=(0, 0, 0))

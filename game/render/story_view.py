@@ -1,0 +1,75 @@
+"""Level 2's actors for the world view: Guild depots (with what they still want) and
+Talin's corporate collectors (with what they carry). Read-only, like all drawing."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pygame
+
+from game import palette
+from game.render.font import BitmapFont
+from game.render.images import icon, sheet
+from game.sim.components import Collector, Depot, Position
+from game.sim.constants import SUBPX, TILE_PX
+from game.sim.world import Simulation
+
+Sprite = tuple[int, pygame.Surface, tuple[int, int]]
+Light = tuple[int, int, int, tuple[int, int, int]]
+DEPOT_COLUMN = 0  # structures.png: 0 Guild depot
+DEPOT_GLOW = (20, 60, 90)
+DEPOT_DONE_GLOW = (30, 90, 60)
+CORPORATE = (230, 236, 244)  # cold white, the collectors' label colour
+
+
+@cache
+def _font() -> BitmapFont:
+    return BitmapFont.load()
+
+
+class StoryView:
+    def __init__(self, sim: Simulation) -> None:
+        self.sim = sim
+        self.structures = sheet("structures", 16, 24)
+        self.collector = sheet("collector", 16, 24)
+
+    def sprites(self, offset: tuple[int, int], time_ms: int) -> tuple[list[Sprite], list[Light]]:
+        ox, oy = offset
+        sprites: list[Sprite] = []
+        lights: list[Light] = []
+        for _, (depot, _pos) in self.sim.query(Depot, Position):
+            done = depot.delivered >= depot.demand
+            img = self.structures[1 if done else 0][DEPOT_COLUMN]
+            x, y = depot.tx * TILE_PX, depot.ty * TILE_PX
+            sprites.append((y + TILE_PX, img, (x - ox, y - 8 - oy)))
+            lights.append((x + 8 - ox, y + 2 - oy, 18, DEPOT_DONE_GLOW if done else DEPOT_GLOW))
+        for eid, (col, pos) in self.sim.query(Collector, Position):
+            walking = col.step_tx >= 0
+            frame = 1 + (time_ms // 130 + eid) % 3 if walking else 0
+            img = self.collector[col.facing][frame]
+            x, y = pos.x // SUBPX, pos.y // SUBPX
+            bottom = y + 3
+            sprites.append((bottom, img, (x - 8 - ox, bottom - 24 - oy)))
+        return sprites, lights
+
+    def overlay(self, target: pygame.Surface, offset: tuple[int, int]) -> None:
+        """What each depot still wants, above it; a collector's load above its head."""
+        ox, oy = offset
+        font = _font()
+        for _, (depot, _pos) in self.sim.query(Depot, Position):
+            done = depot.delivered >= depot.demand
+            text = f"{min(depot.delivered, depot.demand)}/{depot.demand}"
+            cx, top = depot.tx * TILE_PX + 8 - ox, depot.ty * TILE_PX - 20 - oy
+            w = font.size(text)[0] + 14
+            box = pygame.Rect(cx - w // 2, top, w, 11)
+            plate = pygame.Surface(box.size, pygame.SRCALPHA)
+            plate.fill((*palette.UI_PANEL, 200))
+            target.blit(plate, box)
+            target.blit(icon(depot.accepts), (box.x + 2, box.y + 2))
+            font.draw(target, text, (box.x + 12, box.y + 1),
+                      palette.UI_GOOD if done else palette.UI_TEXT)
+        for _, (col, pos) in self.sim.query(Collector, Position):
+            if col.carry:
+                x, y = pos.x // SUBPX - ox, pos.y // SUBPX - oy
+                for i in range(col.carry):
+                    pygame.draw.rect(target, CORPORATE, (x - 4 + i * 3, y - 26, 2, 2))

@@ -1,0 +1,149 @@
+"""Dialogue on screen: a box with the speaker's portrait, name and words, line by line.
+
+Presentation only. A DialogueScene sits on top of the play scene, and only the top
+scene ticks, so the level stands still (and its in-game time with it) while anyone
+talks. Enter/Space/E or a click: the next line (the first press finishes a line that is
+still appearing); Esc or Tab: skip the whole scene. `StoryHooks` is the play scene's
+side: trigger events → dialogue, the closing scene before the results, the profile.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+
+from game import palette
+from game.app import App, Scene
+from game.campaign.catalog import Scene as Script
+from game.campaign.catalog import Speaker, campaign
+from game.render.font import BitmapFont
+from game.render.widgets import panel
+
+NEXT_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_e)
+SKIP_KEYS = (pygame.K_ESCAPE, pygame.K_TAB)
+CHARS_PER_SECOND = 90
+BOX_H = 76
+
+
+def wrap(font: BitmapFont, text: str, width: int) -> list[str]:
+    lines: list[str] = []
+    for para in text.split("\n"):
+        line = ""
+        for word in para.split():
+            trial = f"{line} {word}" if line else word
+            if font.size(trial)[0] <= width or not line:
+                line = trial
+            else:
+                lines.append(line)
+                line = word
+        lines.append(line)
+    return lines
+
+
+_PORTRAITS: dict[str, pygame.Surface | None] = {}
+
+
+def portrait(name: str) -> pygame.Surface | None:
+    """assets/portraits/<name>.png, or None if it is missing (the box draws no face)."""
+    if name not in _PORTRAITS:
+        from game.paths import asset
+        from game.render.images import load_image
+
+        path = asset("portraits", f"{name}.png")
+        _PORTRAITS[name] = load_image(path) if path.is_file() else None
+    return _PORTRAITS[name]
+
+
+def speaker(who: str) -> Speaker:
+    return campaign().cast.get(who) or Speaker(who, who.capitalize() if who else "", who,
+                                               "stone_4")
+
+
+class DialogueScene(Scene):
+    opaque = False
+    hint = "Enter: next line  -  Esc: skip"
+
+    def __init__(self, app: App, script: Script, on_done: Callable[[], None]) -> None:
+        super().__init__(app)
+        self.script = script
+        self.on_done = on_done
+        self.index = 0
+        self.line_start = app.time_ms
+        self.done = False
+        if not script.lines:
+            self.finish()
+
+    # -- flow ----------------------------------------------------------------------------
+    @property
+    def revealing(self) -> bool:
+        shown = (self.app.time_ms - self.line_start) * CHARS_PER_SECOND // 1000
+        return self.index < len(self.script.lines) and \
+            shown < len(self.script.lines[self.index].text)
+
+    def next_line(self) -> None:
+        if self.done:
+            return
+        if self.revealing:
+            self.line_start = -10**9  # show the rest of the line at once
+            return
+        self.index += 1
+        self.line_start = self.app.time_ms
+        if self.index >= len(self.script.lines):
+            self.finish()
+
+    def finish(self) -> None:
+        """Skip or end: leave the stack, then hand over (once)."""
+        if self.done:
+            return
+        self.done = True
+        if self.app.scene is self:
+            self.app.pop()
+        self.on_done()
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN:
+            if event.key in SKIP_KEYS:
+                self.finish()
+            elif event.key in NEXT_KEYS:
+                self.next_line()
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            self.next_line()
+
+    # -- drawing -------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        self.draw_box(surface)
+
+    def draw_box(self, surface: pygame.Surface, scale: int = 1) -> None:
+        if self.done or not self.script.lines:
+            return
+        font = self.app.font
+        w, h = surface.get_size()
+        line = self.script.lines[self.index]
+        who = speaker(line.who)
+        colour = palette.PALETTE.get(who.colour, palette.UI_TEXT)
+        face = portrait(who.portrait) if line.who else None
+        size = 48 * scale
+        box = pygame.Rect(8, h - BOX_H - 8 - (size - 48), w - 16, BOX_H + (size - 48))
+        panel(surface, box, alpha=225, border=colour)
+        x = box.x + 10
+        if face is not None:
+            img = face if scale == 1 else pygame.transform.scale_by(face, scale)
+            frame = pygame.Rect(x - 1, box.y + 10 - 1, size + 2, size + 2)
+            pygame.draw.rect(surface, colour, frame, 1)
+            surface.blit(img, (x, box.y + 10))
+            x += size + 12
+        font.draw(surface, who.name, (x, box.y + 8), colour, shadow=(0, 0, 0))
+        shown = max(0, (self.app.time_ms - self.line_start) * CHARS_PER_SECOND // 1000)
+        text = line.text[:shown]
+        y = box.y + 8 + font.line_height + 4
+        for row in wrap(font, text, box.right - x - 12)[:5]:
+            font.draw(surface, row, (x, y), palette.UI_TEXT, shadow=(0, 0, 0))
+            y += font.line_height + 2
+        count = f"{self.index + 1}/{len(self.script.lines)}"
+        font.draw(surface, f"{self.hint}   {count}", (box.right - 8, box.bottom - 13),
+                  palette.UI_DIM, align="right")
+        if not self.revealing and (self.app.time_ms // 400) % 2:
+            pygame.draw.polygon(surface, colour, [(box.right - 14, box.bottom - 26),
+                                                  (box.right - 8, box.bottom - 26),
+                                                  (box.right - 11, box.bottom - 22)])

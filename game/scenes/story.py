@@ -1,0 +1,86 @@
+"""The play scene's story side: trigger events show their dialogue, the closing scene
+plays before the results, and every finished level goes into the profile.
+
+Dialogue is shown by pushing a DialogueScene; the level does not tick under it, so it
+never counts toward the in-game time and cannot change the simulation. Each dialogue
+plays at most once per attempt (a restart plays them again).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from game.app import App
+from game.campaign.catalog import Scene as Script
+from game.campaign.catalog import campaign, entry_for_path, scenes_for
+from game.campaign.profile import profile_for
+from game.level.data import LevelData
+from game.scenes.dialogue import DialogueScene
+from game.sim import events as ev
+from game.sim.state import PLAYING, WON
+from game.speedrun.splits import medal_for
+
+
+class StoryHooks:
+    def __init__(self, app: App, level: LevelData) -> None:
+        self.app = app
+        self.entry = entry_for_path(level.path)
+        self.scenes, self.problems = scenes_for(self.entry)
+        self.shown: set[str] = set()
+        self.queue: list[Script] = []
+        self.recorded = False
+        self.save_problem = ""
+
+    # -- during the level ------------------------------------------------------------
+    def on_events(self, play, events: list[ev.Event]) -> None:
+        for e in events:
+            if e.kind != ev.TRIGGER and "dialogue" not in e.data:
+                continue  # story events name their scene too (dax_joined, coop_goal_met)
+            did = str(e.data.get("dialogue", ""))
+            if did in self.scenes and did not in self.shown:
+                self.shown.add(did)
+                self.queue.append(self.scenes[did])
+        if self.queue and not isinstance(self.app.scene, DialogueScene):
+            self._show_next(play)
+
+    def _show_next(self, play, then: Callable[[], None] | None = None) -> None:
+        script = self.queue.pop(0)
+        play.input.held.clear()  # keys released under the dialogue never reach the level
+
+        def done() -> None:
+            if self.queue:
+                self._show_next(play, then)
+            elif then is not None:
+                then()
+
+        scene = DialogueScene(self.app, script, done)
+        if not scene.done:  # an empty scene has already handed over
+            self.app.push(scene)
+
+    # -- at the end ------------------------------------------------------------------
+    def finished(self, play) -> None:
+        """The outcome was just decided: record it in the profile (once per attempt)."""
+        if self.recorded or play.sim.outcome == PLAYING or self.entry is None:
+            return
+        self.recorded = True
+        res = play.run.result
+        medal = res.medal if res is not None else medal_for(play.sim.igt_ticks,
+                                                            play.level.par_ticks)
+        levels = campaign().levels
+        i = campaign().index(self.entry.id)
+        nxt = levels[i + 1].id if 0 <= i < len(levels) - 1 else None
+        from game.campaign.carry import carry_out
+
+        self.save_problem = profile_for(self.app).record(
+            self.entry.id, play.sim.outcome, play.sim.igt_ticks, medal, nxt,
+            carry_out(play.sim))
+
+    def then_results(self, play, show_results: Callable[[], None]) -> None:
+        """The closing scene (won levels) and then the results screen."""
+        closing = self.entry.closing if self.entry else ""
+        if play.sim.outcome == WON and closing in self.scenes and closing not in self.shown:
+            self.shown.add(closing)
+            self.queue.append(self.scenes[closing])
+            self._show_next(play, show_results)
+        else:
+            show_results()
