@@ -9,10 +9,13 @@ See docs/ARCHITECTURE.md, "Campaign carry-in".
 
 from __future__ import annotations
 
+from game.sim.carry import clean_carry
 from game.sim.components import Mural
 from game.sim.world import Simulation
 
-KEYS = ("stock", "murals", "volunteers")
+# What carries: `murals` (stages painted, high first) and `volunteers` become starting
+# support, Dax and artisans on civic levels (civic_setup.CarryIn.from_campaign);
+# `stock` is recorded for levels that want it (none reads it yet).
 
 
 def carry_out(sim: Simulation) -> dict:
@@ -20,7 +23,9 @@ def carry_out(sim: Simulation) -> dict:
     painted (by stage), and volunteers earned (artisans, when the level had them)."""
     if sim.outcome != "won":
         return {}
-    murals = [m.stage for _, m in sim.query(Mural) if m.stage > 0]
+    # murals of every earlier level stay on the city's walls (and in its memory)
+    murals = list(sim.carry.get("murals", [])) + [m.stage for _, m in sim.query(Mural)
+                                                  if m.stage > 0]
     try:
         from game.sim.civic import Artisan  # levels 3 and 5
 
@@ -28,21 +33,6 @@ def carry_out(sim: Simulation) -> dict:
     except ImportError:
         volunteers = 0
     stock = {k: int(v) for k, v in sorted(sim.state.stock.items()) if v > 0}
-    return {"stock": stock, "murals": sorted(murals, reverse=True), "volunteers": volunteers}
+    return clean_carry({"stock": stock, "murals": sorted(murals, reverse=True),
+                        "volunteers": volunteers})
 
-
-def clean(carry: object) -> dict:
-    """A carry-in from a file, reduced to known keys and sane integers ({} if broken)."""
-    if not isinstance(carry, dict):
-        return {}
-    out: dict = {}
-    stock = carry.get("stock", {})
-    if isinstance(stock, dict):
-        out["stock"] = {str(k): v for k, v in sorted(stock.items())
-                        if type(v) is int and 0 <= v <= 10_000}
-    murals = carry.get("murals", [])
-    if isinstance(murals, list):
-        out["murals"] = [m for m in murals if type(m) is int and 0 <= m <= 3][:64]
-    vol = carry.get("volunteers", 0)
-    out["volunteers"] = vol if type(vol) is int and 0 <= vol <= 100 else 0
-    return out

@@ -9,15 +9,23 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def enter_level(app, level, run, briefing: bool = True) -> None:
-    """Show `level`'s briefing (if it has one), then play it inside `run`."""
+def enter_level(app, level, run, briefing: bool = True, story: bool = False) -> None:
+    """Show `level`'s briefing (if it has one), then play it inside `run`.
+
+    Campaign runs (after their first level) and story play (`story`) start the level
+    with the carry-in its predecessor left in the profile; practice never does, so
+    practice times stay comparable."""
     from game.campaign.catalog import entry_for_path, scenes_for
+    from game.campaign.profile import profile_for
     from game.scenes.play import PlayScene
 
-    def play() -> None:
-        app.reset_to(PlayScene(app, level, run=run))
-
     entry = entry_for_path(level.path)
+    carried = entry is not None and (story or (run.is_campaign and run.index > 0))
+    carry = profile_for(app).carry_for(entry.id) if carried else None
+
+    def play() -> None:
+        app.reset_to(PlayScene(app, level, run=run, carry=carry or None))
+
     scenes, _ = scenes_for(entry)
     if not briefing or entry is None or entry.briefing not in scenes:
         play()
@@ -37,7 +45,7 @@ def start_story_level(app, path: Path) -> str:
         level = load_level(path)
     except MapError as exc:
         return exc.format()
-    enter_level(app, level, Run.for_app(app, "practice", [Path(path)]))
+    enter_level(app, level, Run.for_app(app, "practice", [Path(path)]), story=True)
     return ""
 
 

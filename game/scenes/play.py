@@ -31,10 +31,11 @@ RESULTS_DELAY_FRAMES = 75  # let the win land visually before the results screen
 
 class PlayScene(Scene):
     def __init__(self, app: App, level: LevelData, seed: int | None = None,
-                 run: Run | None = None) -> None:
+                 run: Run | None = None, carry: dict | None = None) -> None:
         from game.settings import store_for
 
         super().__init__(app)
+        self.carry = carry  # campaign carry-in from earlier levels (game/campaign/carry.py)
         self.level = level
         self.seed = level.seed if seed is None else seed
         self.tiles = TileMapRenderer(level)  # baked once, reused by restarts
@@ -51,7 +52,7 @@ class PlayScene(Scene):
         old = getattr(self, "sim", None)
         if old is not None:
             old.close()
-        self.sim = Simulation(self.level, self.seed)
+        self.sim = Simulation(self.level, self.seed, carry=self.carry)
         self.view = WorldView(self.sim, self.tiles)
         self.camera = Camera(*LOGICAL_SIZE, self.level.width * TILE_PX,
                              self.level.height * TILE_PX)

@@ -69,7 +69,8 @@ class ReplayViewerScene(Scene):
         old = getattr(self, "sim", None)
         if old is not None:
             old.close()
-        self.sim = Simulation(self.level, self.replay.header["seed"])
+        self.sim = Simulation(self.level, self.replay.header["seed"],
+                              carry=self.replay.header.get("carry"))
         self.view = WorldView(self.sim, self.tiles)
         self.camera = Camera(*LOGICAL_SIZE, self.level.width * TILE_PX,
                              self.level.height * TILE_PX)

@@ -15,7 +15,8 @@ import esper
 from game.content.rules import DEFAULT_RULES, Rules
 from game.level.data import LevelData
 from game.sim import components as c
-from game.sim.civic_setup import spawn_civic
+from game.sim.carry import clean_carry
+from game.sim.civic_setup import apply_campaign_carry, spawn_civic
 from game.sim.commands import Command
 from game.sim.constants import SUBPX, TICK_RATE
 from game.sim.events import Event
@@ -34,7 +35,8 @@ _world_ids = itertools.count(1)
 
 
 class Simulation:
-    def __init__(self, level: LevelData, seed: int | None = None, rules: Rules = DEFAULT_RULES):
+    def __init__(self, level: LevelData, seed: int | None = None, rules: Rules = DEFAULT_RULES,
+                 carry: dict | None = None):
         self.level = level
         self.rules = rules
         self.seed = level.seed if seed is None else seed
@@ -52,6 +54,11 @@ class Simulation:
         for priority, system in enumerate(reversed(self._systems)):
             esper.add_processor(system, priority)
         self._spawn_from_level()
+        # campaign carry-in (game/campaign/carry.py): what earlier levels hand this one,
+        # applied before the first tick; replays record it so verify starts the same way
+        self.carry = clean_carry(carry)
+        if self.carry:
+            apply_campaign_carry(self.carry)
 
     # -- setup -----------------------------------------------------------------------
     def _spawn_from_level(self) -> None:

@@ -59,6 +59,8 @@ class Recorder:
             "final": {"outcome": sim.outcome, "igt_ticks": sim.igt_ticks, "tick": sim.tick,
                       "state_sha256": sim.state_hash()},
         }
+        if sim.carry:  # campaign carry-in: verify must start the level the same way
+            header["carry"] = sim.carry
         header.update(extra or {})
         return Replay(header, list(self.ticks), list(self.checkpoints))
 

@@ -121,7 +121,7 @@ def check_replay(replay: Replay, level) -> tuple[str, int, int]:
     from game.sim.world import Simulation
 
     header = replay.header
-    sim = Simulation(level, header["seed"])
+    sim = Simulation(level, header["seed"], carry=header.get("carry"))
     try:
         interval, checks = replay.interval, replay.checkpoints
         if len(checks) != len(replay.ticks) // interval:
