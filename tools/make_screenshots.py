@@ -28,6 +28,8 @@ from game.sim.components import Reactor  # noqa: E402
 def drive(app: App, play: PlayScene, pilot: Autopilot, ticks: int) -> None:
     """Feed the autopilot's commands through the scene's input queue, tick by tick."""
     for _ in range(ticks):
+        while app.scene is not play and hasattr(app.scene, "finish"):
+            app.scene.finish()  # trigger dialogue: skipped (it never changes the run)
         play.input.pending.extend(pilot.decide())
         app.frame(fixed_ticks=1)
 
@@ -83,6 +85,8 @@ def main(out_dir: Path) -> None:
     while play.sim.outcome == "playing":
         drive(app, play, pilot, 1)
     for _ in range(90):
+        if hasattr(app.scene, "finish"):
+            app.scene.finish()  # the closing scene: skipped to reach the results
         app.frame(fixed_ticks=1)
     app.save_screenshot(out_dir / "level1_results.png")
     # murals by stage, support per district, Rally (level 3); workshops, artisans,

@@ -49,4 +49,8 @@ def hints_for(sim: Simulation):
     from game.scenes.tutorial import Tutorial
 
     kind = sim.level.objective.kind
+    if kind == "deliver":  # level 2: depots and the clock
+        from game.scenes.deliver_hints import DeliveryHints
+
+        return DeliveryHints()
     return CivicHints(kind) if kind in CIVIC_KINDS else Tutorial()
