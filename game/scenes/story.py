@@ -26,7 +26,10 @@ class StoryHooks:
         self.app = app
         self.entry = entry_for_path(level.path)
         self.scenes, self.problems = scenes_for(self.entry)
-        self.shown: set[str] = set()
+        # trigger dialogue plays once per session: a restart (speedrunners) goes quietly
+        self.seen: set[tuple[str, str]] = app.__dict__.setdefault("story_seen", set())
+        self.key = str(level.path)
+        self.shown: set[str] = {d for k, d in self.seen if k == self.key}
         self.queue: list[Script] = []
         self.recorded = False
         self.save_problem = ""
@@ -39,6 +42,7 @@ class StoryHooks:
             did = str(e.data.get("dialogue", ""))
             if did in self.scenes and did not in self.shown:
                 self.shown.add(did)
+                self.seen.add((self.key, did))
                 self.queue.append(self.scenes[did])
         if self.queue and not isinstance(self.app.scene, DialogueScene):
             self._show_next(play)

@@ -30,6 +30,9 @@ class TitleScene(Scene):
         from game.speedrun.run import startup_problems
 
         self.error = self.error or " / ".join(startup_problems(app))
+        from game.campaign.profile import profile_for
+
+        self.error = self.error or profile_for(app).problem  # a damaged save: say so
         self.menu = Menu([MenuItem("Campaign", self.play),
                           MenuItem("Practice (level select)", self.practice),
                           MenuItem("Custom maps", self.custom_maps),
