@@ -95,6 +95,24 @@ def test_level2_is_won_by_the_autopilot_with_several_nodes():
     fresh.close()
 
 
+def test_several_nodes_are_needed_for_par():
+    """The Guild's cultures are slow on this map (node_process_ticks): one node cannot
+    keep up, three can."""
+    from game.bot_deliver import DeliveryPilot
+
+    level = load_level(LEVEL2)
+    assert level.properties["node_process_ticks"] > 75
+    times = {}
+    for nodes in (1, 3):
+        sim = Simulation(level)
+        pilot = DeliveryPilot(sim, nodes)
+        while sim.outcome == "playing":
+            sim.step(pilot.decide())
+        times[nodes] = sim.igt_ticks
+        sim.close()
+    assert times[3] <= level.par_ticks < times[1]
+
+
 def test_a_slower_first_time_player_still_wins_inside_the_clock():
     """The autopilot acting one tick in three, after 30 s of reading: ~4 minutes."""
     level = load_level(LEVEL2)

@@ -146,6 +146,8 @@ MAP_PROPERTIES: dict[str, PropSpec] = {
     "par_seconds": _p("int", 0, "par time for the gold medal (0: none)", lo=0, hi=360000),
     "time_limit_seconds": _p("int", 0, "the clock: the level is lost when it runs out "
                              "(0: no clock)", lo=0, hi=360000),
+    "node_process_ticks": _p("int", 0, "ticks a node takes per waste unit on this map "
+                             "(0: the rules' value)", lo=0, hi=36000),
     "smear_first_seconds": _p("int", 0, "when Talin's first smear lands (0: no smears)",
                               lo=0, hi=36000),
     "smear_interval_seconds": _p("int", 60, "time between smears", lo=1, hi=36000),

@@ -18,7 +18,10 @@ class ProductionSystem(esper.Processor):
                 continue
             spec = ctx.rules.structures[structure.kind]
             reactor.progress += 1
-            if reactor.progress < spec.process_ticks:
+            # a map may slow its nodes (level 2: the Guild's starved cultures)
+            ticks = int(ctx.level.properties.get("node_process_ticks", 0) or 0) or \
+                spec.process_ticks
+            if reactor.progress < ticks:
                 continue
             reactor.progress = 0
             waste = reactor.queue.pop(0)
