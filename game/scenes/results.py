@@ -76,7 +76,7 @@ class ResultsScene(Scene):
         font.draw(surface, format_ticks(self.igt), (w // 2, y), palette.UI_ACCENT, scale=3,
                   shadow=(0, 0, 0), align="center")
         y += 34
-        if self.par:
+        if self.par and won:  # a lost run has no time to hold against par
             verdict = t("results", "under_par" if self.igt <= self.par else "over_par")
             line = f"{t('results', 'par')} {format_ticks(self.par)} - {verdict}"
             font.draw(surface, line, (w // 2, y), palette.UI_TEXT, align="center")
