@@ -30,12 +30,12 @@ def draw_story_hud(target: pygame.Surface, font: BitmapFont, sim: Simulation,
     left = limit - sim.igt_ticks
     text = clock_text(left)
     warn = left <= WARN_TICKS
-    w = font.size(text, 2)[0] + 22
-    rect = pygame.Rect(0, TOP, w, 22)
+    w = font.size(text)[0] + 22
+    rect = pygame.Rect(0, TOP, w, 14)  # small: the world under it stays readable
     rect.centerx = target.get_width() // 2
     panel(target, rect, border=palette.UI_BAD if warn else palette.UI_ACCENT)
-    target.blit(icon("clock"), (rect.x + 5, rect.y + 7))
+    target.blit(icon("clock"), (rect.x + 5, rect.y + 3))
     color = palette.UI_BAD if warn else palette.UI_ACCENT
     if warn and sim.outcome == "playing" and (time_ms // 400) % 2:
         color = palette.UI_TEXT
-    font.draw(target, text, (rect.x + 16, rect.y + 2), color, scale=2, shadow=(0, 0, 0))
+    font.draw(target, text, (rect.x + 16, rect.y + 2), color, shadow=(0, 0, 0))

@@ -19,7 +19,8 @@ Light = tuple[int, int, int, tuple[int, int, int]]
 DEPOT_COLUMN = 0  # structures.png: 0 Guild depot
 DEPOT_GLOW = (20, 60, 90)
 DEPOT_DONE_GLOW = (30, 90, 60)
-CORPORATE = (230, 236, 244)  # cold white, the collectors' label colour
+CORPORATE = (230, 236, 244)  # cold white, the collectors' load
+HUD_TOP = 50  # the objective and the clock cover the screen's top above this
 
 
 @cache
@@ -60,6 +61,8 @@ class StoryView:
             done = depot.delivered >= depot.demand
             text = f"{min(depot.delivered, depot.demand)}/{depot.demand}"
             cx, top = depot.tx * TILE_PX + 8 - ox, depot.ty * TILE_PX - 20 - oy
+            if top < HUD_TOP:  # under the objective and clock panels: show it below
+                top += 20 + TILE_PX + 2
             w = font.size(text)[0] + 14
             box = pygame.Rect(cx - w // 2, top, w, 11)
             plate = pygame.Surface(box.size, pygame.SRCALPHA)
