@@ -157,3 +157,22 @@ def test_carry_in_is_cleaned_of_anything_unexpected():
                                    "stock": {"biomass": 10**9, "pigment": 2}})
     assert sim.carry == {"murals": [2], "stock": {"pigment": 2}}
     sim.close()
+
+
+def test_story_mode_results_offer_the_next_unlocked_level_practice_does_not(app):
+    from types import SimpleNamespace
+
+    from game.campaign.flow import next_story_level
+    from game.campaign.profile import profile_for
+
+    level = load_level(LEVELS[0].path)
+
+    def play(story: bool, outcome: str = "won"):
+        return SimpleNamespace(run=SimpleNamespace(is_campaign=False), app=app, level=level,
+                               sim=SimpleNamespace(outcome=outcome), story_mode=story)
+
+    assert next_story_level(play(True)) is None  # level 2 still locked
+    profile_for(app).record(LEVELS[0].id, "won", 2000, "gold", LEVELS[1].id)
+    assert next_story_level(play(True)) == LEVELS[1].path
+    assert next_story_level(play(False)) is None
+    assert next_story_level(play(True, "lost")) is None

@@ -24,7 +24,9 @@ def enter_level(app, level, run, briefing: bool = True, story: bool = False) -> 
     carry = profile_for(app).carry_for(entry.id) if carried else None
 
     def play() -> None:
-        app.reset_to(PlayScene(app, level, run=run, carry=carry or None))
+        scene = PlayScene(app, level, run=run, carry=carry or None)
+        scene.story_mode = story  # its results offer the next story level
+        app.reset_to(scene)
 
     scenes, _ = scenes_for(entry)
     if not briefing or entry is None or entry.briefing not in scenes:
@@ -50,12 +52,14 @@ def start_story_level(app, path: Path) -> str:
 
 
 def next_story_level(play) -> Path | None:
-    """After a won individual run of a campaign level: the next campaign level, if the
-    profile has it unlocked (None in campaign runs, which have their own Next)."""
+    """After a won story-mode run of a campaign level (Campaign > Continue): the next
+    campaign level, if the profile has it unlocked. None in campaign runs (they have
+    their own Next) and in practice."""
     from game.campaign.catalog import campaign, entry_for_path
     from game.campaign.profile import profile_for
 
-    if play.run.is_campaign or play.sim.outcome != "won":
+    if play.run.is_campaign or play.sim.outcome != "won" or \
+            not getattr(play, "story_mode", False):
         return None
     entry = entry_for_path(play.level.path)
     levels = campaign().levels
