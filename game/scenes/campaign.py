@@ -39,6 +39,24 @@ class CampaignScene(Scene):
 
         self.notice = start_campaign(self.app) or self.notice
 
+    def _cast(self, surface: pygame.Surface, w: int, top: int) -> None:
+        """The four of them, side by side: who this story is about."""
+        from game.scenes.dialogue import portrait
+
+        cast = list(campaign().cast.values())
+        gap = 64
+        x0 = w // 2 - gap * (len(cast) - 1) // 2
+        for i, spk in enumerate(cast):
+            face = portrait(spk.portrait)
+            if face is None:
+                continue
+            rect = face.get_rect(midtop=(x0 + i * gap, top))
+            colour = palette.PALETTE.get(spk.colour, palette.UI_DIM)
+            pygame.draw.rect(surface, colour, rect.inflate(4, 4), 1)
+            surface.blit(face, rect)
+            self.app.font.draw(surface, spk.name.split()[0], (rect.centerx, rect.bottom + 5),
+                               colour, shadow=(0, 0, 0), align="center")
+
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             self.app.pop()
@@ -65,9 +83,10 @@ class CampaignScene(Scene):
             text = f"Next: level {order.index(entry.id) + 1}" + (
                 f"  (best {format_ticks(best)})" if best is not None else "")
             font.draw(surface, text, (w // 2, 84), palette.UI_DIM, align="center")
-        self.menu.draw(surface, w // 2, 130)
+        self._cast(surface, w, 100)
+        self.menu.draw(surface, w // 2, 186)
         font.draw(surface, "A campaign run plays every level in order on one timer; "
-                  "Continue picks up at any unlocked level.", (w // 2, 230),
+                  "Continue picks up at any unlocked level.", (w // 2, 282),
                   palette.UI_DIM, align="center")
         if self.notice:
             rect = pygame.Rect(20, h - 62, w - 40, 34)
