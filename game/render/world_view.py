@@ -35,8 +35,11 @@ class WorldView:
 
     def draw(self, target: pygame.Surface, offset: tuple[int, int], time_ms: int) -> None:
         ox, oy = offset
-        if ox < 0 or oy < 0:  # a map smaller than the view: clear the margins
-            target.fill(palette.UI_PANEL)
+        vw, vh = target.get_size()
+        tile = self.sim.level.tile_size
+        if (ox < 0 or oy < 0 or ox + vw > self.sim.level.width * tile
+                or oy + vh > self.sim.level.height * tile):
+            target.fill(palette.UI_PANEL)  # the view goes past the map (small map, shake)
         self.tiles.draw(target, offset, time_ms)
         self.civic.ground(target, offset, time_ms)  # district borders, smear tints
         sprites: list[tuple[int, pygame.Surface, tuple[int, int]]] = []

@@ -174,7 +174,6 @@ class PlayScene(Scene):
 
     # -- drawing -----------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
-        surface.fill((24, 30, 28))  # maps smaller than the screen: no stale pixels around
         offset = self.confront.offset(self.camera.offset)  # shaken when a mural is hit
         self.view.draw(surface, offset, self.app.time_ms)
         self.confront.draw_world(surface, offset, self.app.time_ms)
