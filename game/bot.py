@@ -127,16 +127,20 @@ class Autopilot:
             self.goal = goal_key
             self.still = 0
             self.path = bfs_path(self.sim, self._tile(pos), goals) or []
-        while self.path:
-            tx, ty = self.path[0]
-            cx, cy = tx * TILE + TILE // 2, ty * TILE + TILE // 2
-            speed = self.sim.rules.player_speed
-            dx = 0 if abs(cx - pos.x) < speed else (1 if cx > pos.x else -1)
-            dy = 0 if abs(cy - pos.y) < speed else (1 if cy > pos.y else -1)
-            if dx or dy:
-                return [Move(dx, dy)]
-            self.path.pop(0)
-        return []
+        return step_along(self.path, pos, self.sim.rules.player_speed)
+
+
+def step_along(path: list[tuple[int, int]], pos: Position, speed: int) -> list[Command]:
+    """The Move toward the centre of the next tile of `path`, dropping tiles reached."""
+    while path:
+        tx, ty = path[0]
+        cx, cy = tx * TILE + TILE // 2, ty * TILE + TILE // 2
+        dx = 0 if abs(cx - pos.x) < speed else (1 if cx > pos.x else -1)
+        dy = 0 if abs(cy - pos.y) < speed else (1 if cy > pos.y else -1)
+        if dx or dy:
+            return [Move(dx, dy)]
+        path.pop(0)
+    return []
 
 
 def play_to_win(sim: Simulation, max_ticks: int = 60 * 60 * 10,

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections import deque
 
-from game.bot import STUCK_TICKS, Autopilot, bfs_path
-from game.sim.commands import Build, Command, Interact, Move
+from game.bot import STUCK_TICKS, Autopilot, bfs_path, step_along
+from game.sim.commands import Build, Command, Interact
 from game.sim.components import Depot, Position, Reactor, Structure, WastePile
 from game.sim.constants import TILE
 from game.sim.systems.depots import DEPOT_REACH_BONUS_PX
@@ -122,16 +122,7 @@ class DeliveryPilot(Autopilot):
             start = self._tile(pos)
             self.path = avoiding_path(self.sim, start, goals, self.avoid - goals - {start}) \
                 or bfs_path(self.sim, start, goals) or []
-        while self.path:
-            tx, ty = self.path[0]
-            cx, cy = tx * TILE + TILE // 2, ty * TILE + TILE // 2
-            speed = self.sim.rules.player_speed
-            dx = 0 if abs(cx - pos.x) < speed else (1 if cx > pos.x else -1)
-            dy = 0 if abs(cy - pos.y) < speed else (1 if cy > pos.y else -1)
-            if dx or dy:
-                return [Move(dx, dy)]
-            self.path.pop(0)
-        return []
+        return step_along(self.path, pos, self.sim.rules.player_speed)
 
 
 def avoiding_path(sim, start, goals, avoid):
