@@ -93,3 +93,26 @@ class Menu:
                                   scale=self.scale, shadow=(0, 0, 0), align="center")
             self.rects.append(rect.inflate(16, 4))
         return pygame.Rect(center_x, top, 0, gap * len(self.items)).inflate(200, 0)
+
+
+def list_choice(event: pygame.event.Event, index: int, count: int,
+                rects: list[pygame.Rect] | None = None,
+                to_logical=None) -> tuple[int, bool]:
+    """Navigation of a list screen: Up/Down/W/S move, Enter/Space choose, the mouse
+    hovers and clicks. Returns the new index and whether the row was chosen."""
+    if count <= 0:
+        return index, False
+    if event.type == pygame.KEYDOWN:
+        if event.key in (pygame.K_UP, pygame.K_w):
+            return (index - 1) % count, False
+        if event.key in (pygame.K_DOWN, pygame.K_s):
+            return (index + 1) % count, False
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+            return index, True
+    elif rects and to_logical and event.type in (pygame.MOUSEMOTION,
+                                                  pygame.MOUSEBUTTONDOWN):
+        pos = to_logical(event.pos)
+        for i, rect in enumerate(rects):
+            if rect.collidepoint(pos):
+                return i, event.type == pygame.MOUSEBUTTONDOWN and event.button == 1
+    return index, False

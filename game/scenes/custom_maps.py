@@ -22,7 +22,7 @@ from game.level.errors import ERROR, Problem
 from game.level.kit_install import install_kit
 from game.level.loader import inspect_map
 from game.render.font import BitmapFont
-from game.render.widgets import panel
+from game.render.widgets import list_choice, panel
 
 MAX_MAPS = 200
 
@@ -122,24 +122,15 @@ class CustomMapsScene(Scene):
         self.app.reset_to(PlayScene(self.app, level))
 
     def handle_event(self, event: pygame.event.Event) -> None:
-        if event.type == pygame.KEYDOWN:
-            if event.key == pygame.K_ESCAPE:
-                self.app.pop()
-            elif event.key in (pygame.K_UP, pygame.K_w) and self.rows:
-                self.index = (self.index - 1) % len(self.rows)
-            elif event.key in (pygame.K_DOWN, pygame.K_s) and self.rows:
-                self.index = (self.index + 1) % len(self.rows)
-            elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.app.pop()
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_F5:
+            self.rescan()
+        else:
+            self.index, chosen = list_choice(event, self.index, len(self.rows), self.rects,
+                                             self.app.to_logical)
+            if chosen:
                 self.start()
-            elif event.key == pygame.K_F5:
-                self.rescan()
-        elif event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN):
-            pos = self.app.to_logical(event.pos)
-            for i, rect in enumerate(self.rects):
-                if rect.collidepoint(pos):
-                    self.index = i
-                    if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
-                        self.start()
 
     def draw(self, surface: pygame.Surface) -> None:
         w, h = surface.get_size()

@@ -12,7 +12,7 @@ from game import palette
 from game.app import App, Scene
 from game.level import MapError, load_level
 from game.render.timefmt import format_ticks
-from game.render.widgets import panel
+from game.render.widgets import list_choice, panel
 from game.scenes.results_run import MEDAL_COLORS
 from game.speedrun.campaign import campaign_levels, level_id
 from game.speedrun.replay import EXTENSION
@@ -83,28 +83,19 @@ class LevelSelectScene(Scene):
         self.error = open_viewer(self.app, path) or ""
 
     def handle_event(self, event: pygame.event.Event) -> None:
-        if event.type == pygame.KEYDOWN:
-            if event.key == pygame.K_ESCAPE:
-                self.app.pop()
-            elif event.key in (pygame.K_UP, pygame.K_w) and self.rows:
-                self.index = (self.index - 1) % len(self.rows)
-            elif event.key in (pygame.K_DOWN, pygame.K_s) and self.rows:
-                self.index = (self.index + 1) % len(self.rows)
-            elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
-                self.start()
-            elif event.key == pygame.K_v:
-                self.watch()
-            elif event.key == pygame.K_TAB:
-                from game.scenes.replay_browser import ReplayBrowserScene
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.app.pop()
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_v:
+            self.watch()
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_TAB:
+            from game.scenes.replay_browser import ReplayBrowserScene
 
-                self.app.push(ReplayBrowserScene(self.app))
-        elif event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN):
-            pos = self.app.to_logical(event.pos)
-            for i, rect in enumerate(self.rects):
-                if rect.collidepoint(pos):
-                    self.index = i
-                    if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
-                        self.start()
+            self.app.push(ReplayBrowserScene(self.app))
+        else:
+            self.index, chosen = list_choice(event, self.index, len(self.rows), self.rects,
+                                             self.app.to_logical)
+            if chosen:
+                self.start()
 
     def draw(self, surface: pygame.Surface) -> None:
         w, h = surface.get_size()

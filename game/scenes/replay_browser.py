@@ -10,7 +10,7 @@ import pygame
 from game import palette
 from game.app import App, Scene
 from game.render.timefmt import format_ticks
-from game.render.widgets import panel
+from game.render.widgets import list_choice, panel
 from game.speedrun.replay import EXTENSION, ReplayError
 from game.speedrun.verify import read_replay, verify_file
 
@@ -57,23 +57,24 @@ class ReplayBrowserScene(Scene):
             self.app.pop()
         elif not self.files:
             return
-        elif event.key in (pygame.K_UP, pygame.K_w):
-            self.index = (self.index - 1) % len(self.files)
-        elif event.key in (pygame.K_DOWN, pygame.K_s):
-            self.index = (self.index + 1) % len(self.files)
-        elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
-            from game.scenes.replay_viewer import open_viewer
-
-            problem = open_viewer(self.app, self.files[self.index],
-                                  [Path(self.app.data_dir) / "maps"])
-            if problem:
-                self.notice, self.notice_color = problem, palette.UI_BAD
         elif event.key == pygame.K_v:
             result = verify_file(self.files[self.index], [Path(self.app.data_dir) / "maps"])
             name = self.files[self.index].name
             self.notice = result.line().replace(str(self.files[self.index]), name) \
                 if result.valid else f"{name}: not valid - {result.message}"
             self.notice_color = palette.UI_GOOD if result.valid else palette.UI_BAD
+        else:
+            self.index, chosen = list_choice(event, self.index, len(self.files))
+            if chosen:
+                self._watch()
+
+    def _watch(self) -> None:
+        from game.scenes.replay_viewer import open_viewer
+
+        problem = open_viewer(self.app, self.files[self.index],
+                              [Path(self.app.data_dir) / "maps"])
+        if problem:
+            self.notice, self.notice_color = problem, palette.UI_BAD
 
     def draw(self, surface: pygame.Surface) -> None:
         w, h = surface.get_size()
