@@ -85,12 +85,13 @@ def test_wrap_keeps_lines_inside_the_box(app):
     assert " ".join(rows) == text
 
 
-def _play_with(app, mode: str):
-    """Level 1 in the real PlayScene, fed the autopilot's recorded commands one per tick;
-    dialogue shown along the way is read line by line, skipped whole, or never opened."""
+def _play_with(app, mode: str, index: int = 0):
+    """A level (level 1 unless `index` says) in the real PlayScene, fed the autopilot's
+    recorded commands one per tick; dialogue shown along the way is read line by line,
+    skipped whole, or never opened."""
     from game.scenes.play import PlayScene
 
-    level = load_level(LEVELS[0].path)
+    level = load_level(LEVELS[index].path)
     probe = Simulation(level)
     log = play_to_win(probe)
     probe.close()
@@ -122,4 +123,14 @@ def test_reading_or_skipping_dialogue_changes_nothing_in_the_simulation(app, mod
     assert shown >= 1 and dialogue_frames >= shown
     assert sim.outcome == never.outcome == "won"
     assert sim.igt_ticks == never.igt_ticks == ticks  # dialogue frames never tick
+    assert sim.state_hash() == never.state_hash()
+
+
+def test_wave_dialogue_in_the_confrontation_changes_nothing(app):
+    """Level 4 names a story scene as waves start; skipping them leaves the run as it is."""
+    never, _, _, ticks = _play_with(app, "never", index=3)
+    sim, shown, _, _ = _play_with(app, "skip", index=3)
+    assert shown >= 3  # several waves have their scene
+    assert sim.outcome == never.outcome == "won"
+    assert sim.igt_ticks == never.igt_ticks == ticks
     assert sim.state_hash() == never.state_hash()

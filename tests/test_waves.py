@@ -92,7 +92,7 @@ def test_calling_a_wave_early_pays_for_the_time_skipped():
     per = sim.conf.rules.early_bonus_ticks_per_unit
     started = [e for e in events if e.kind == sev.WAVE_STARTED][0]
     assert started.data == {"wave": 2, "makeup": BY_HAND[2], "early": True,
-                            "bonus": skipped // per}
+                            "bonus": skipped // per, "dialogue": "wave_2"}
     assert sim.state.stock["spark"] == skipped // per
 
 

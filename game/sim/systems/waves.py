@@ -31,8 +31,9 @@ def start_wave(ctx: TickContext, conf: Confrontation, early: bool) -> None:
         room -= n
         conf.queue[batch.spawn].extend([(batch.kind, batch.hp)] * n)
     conf.next_wave_tick = ctx.state.tick + conf.table.interval
+    # names the story scene `wave_<n>` the level may have (presentation only)
     ctx.emit(sev.WAVE_STARTED, wave=conf.wave, makeup=conf.table.makeup(conf.wave),
-             early=early, bonus=bonus)
+             early=early, bonus=bonus, dialogue=f"wave_{conf.wave}")
 
 
 class WaveSystem(esper.Processor):
