@@ -42,8 +42,9 @@ class SmearSystem(esper.Processor):
                 civic.next_smear = max(due, tick + 1)
                 civic.smear_target = ctx.rng.below(len(districts))
                 target = districts[civic.smear_target]
+                # names the story scene `smear_<n>` (presentation only, like Trigger)
                 ctx.emit(ev.SMEAR_WARNING, district=target.index, name=target.name,
-                         at=civic.next_smear)
+                         at=civic.next_smear, dialogue=f"smear_{civic.smears + 1}")
                 if not civic.rally_unlocked:  # at the latest with Talin's first smear
                     _dax_joins(ctx, civic)
         if civic.next_smear and tick >= civic.next_smear:
