@@ -19,7 +19,7 @@ class PauseScene(Scene):
         self.menu = Menu([
             MenuItem(t("pause", "resume"), self.resume),
             MenuItem(t("pause", "restart"), self.restart),
-            MenuItem("Settings", self.settings),
+            MenuItem(t("pause", "settings"), self.settings),
             MenuItem(t("pause", "quit_title"), self.quit_to_title),
             MenuItem(t("pause", "quit_game"), app.quit),
         ], app.font, scale=2)
