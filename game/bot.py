@@ -17,8 +17,10 @@ from game.sim.world import Simulation
 STUCK_TICKS = 40
 
 
-def bfs_path(sim: Simulation, start: tuple[int, int], goals: set[tuple[int, int]]):
-    """Shortest 4-connected tile path from start to any goal tile, or None."""
+def bfs_path(sim: Simulation, start: tuple[int, int], goals: set[tuple[int, int]],
+             avoid: frozenset[tuple[int, int]] | set[tuple[int, int]] = frozenset()):
+    """Shortest 4-connected tile path from start to any goal tile that never steps on a
+    tile in `avoid`, or None."""
     if start in goals:
         return [start]
     grid = sim.grid
@@ -28,7 +30,7 @@ def bfs_path(sim: Simulation, start: tuple[int, int], goals: set[tuple[int, int]
         cur = queue.popleft()
         x, y = cur
         for nxt in ((x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)):
-            if nxt in prev or grid.is_blocked(*nxt):
+            if nxt in prev or nxt in avoid or grid.is_blocked(*nxt):
                 continue
             prev[nxt] = cur
             if nxt in goals:

@@ -4,8 +4,6 @@ out. Like the base autopilot it only ever acts through commands."""
 
 from __future__ import annotations
 
-from collections import deque
-
 from game.bot import STUCK_TICKS, Autopilot, bfs_path, step_along
 from game.sim.commands import Build, Command, Interact
 from game.sim.components import Depot, Position, Reactor, Structure, WastePile
@@ -120,28 +118,6 @@ class DeliveryPilot(Autopilot):
         if goal_key != self.goal or not self.path or self.still > STUCK_TICKS:
             self.goal, self.still = goal_key, 0
             start = self._tile(pos)
-            self.path = avoiding_path(self.sim, start, goals, self.avoid - goals - {start}) \
+            self.path = bfs_path(self.sim, start, goals, self.avoid - goals - {start}) \
                 or bfs_path(self.sim, start, goals) or []
         return step_along(self.path, pos, self.sim.rules.player_speed)
-
-
-def avoiding_path(sim, start, goals, avoid):
-    """bfs_path that does not step on the tiles in `avoid` (piles it does not want: the
-    bag would fill with them)."""
-    if start in goals:
-        return [start]
-    prev = {start: None}
-    queue = deque([start])
-    while queue:
-        x, y = cur = queue.popleft()
-        for nxt in ((x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)):
-            if nxt in prev or nxt in avoid or sim.grid.is_blocked(*nxt):
-                continue
-            prev[nxt] = cur
-            if nxt in goals:
-                path = [nxt]
-                while prev[path[-1]] is not None:
-                    path.append(prev[path[-1]])
-                return path[::-1]
-            queue.append(nxt)
-    return None
