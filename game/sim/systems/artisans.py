@@ -19,6 +19,7 @@ from game.sim.constants import TILE
 from game.sim.grid import Grid
 from game.sim.query import ordered
 from game.sim.state import TickContext
+from game.sim.systems.deposit import fill_queue
 from game.sim.systems.pickup import PICKUP_REACH_PX
 from game.sim.systems.reach import within_reach
 
@@ -175,18 +176,7 @@ class ArtisanSystem(esper.Processor):
 
     def _deliver(self, ctx: TickContext, eid: int, artisan: Artisan, node: int,
                  structure: Structure, reactor: Reactor) -> None:
-        room = ctx.rules.structures[structure.kind].queue_capacity - len(reactor.queue)
-        moved: dict[str, int] = {}
-        for kind in ctx.rules.waste_kinds:
-            n = min(room, artisan.carry.get(kind, 0))
-            if n <= 0:
-                continue
-            reactor.queue.extend([kind] * n)
-            artisan.carry[kind] -= n
-            if artisan.carry[kind] == 0:
-                del artisan.carry[kind]
-            moved[kind] = n
-            room -= n
+        moved = fill_queue(ctx, artisan.carry, structure, reactor)
         artisan.target = 0
         if moved:
             ctx.emit(ev.ARTISAN_DELIVERED, artisan=eid, node=node, waste=moved)

@@ -12,6 +12,25 @@ from game.sim.state import TickContext
 from game.sim.systems.reach import distance_sq, within_reach
 
 
+def fill_queue(ctx: TickContext, carry: dict[str, int], structure: Structure,
+               reactor: Reactor) -> dict[str, int]:
+    """Move waste from a bag into a node's queue, as much as it has room for, in the
+    fixed order of the waste kinds; returns what moved. Elara and artisans both use it."""
+    room = ctx.rules.structures[structure.kind].queue_capacity - len(reactor.queue)
+    moved: dict[str, int] = {}
+    for kind in ctx.rules.waste_kinds:  # fixed order: organic, polymer, alloy
+        n = min(room, carry.get(kind, 0))
+        if n <= 0:
+            continue
+        reactor.queue.extend([kind] * n)
+        carry[kind] -= n
+        if carry[kind] == 0:
+            del carry[kind]
+        moved[kind] = n
+        room -= n
+    return moved
+
+
 class DepositSystem(esper.Processor):
     def process(self, ctx: TickContext) -> None:
         if not any(isinstance(cmd, Interact) for cmd in ctx.commands):
@@ -29,17 +48,6 @@ class DepositSystem(esper.Processor):
             if not in_reach:
                 continue
             _, eid, structure, reactor = min(in_reach, key=lambda t: (t[0], t[1]))
-            room = ctx.rules.structures[structure.kind].queue_capacity - len(reactor.queue)
-            moved: dict[str, int] = {}
-            for kind in ctx.rules.waste_kinds:  # fixed order: organic, polymer, alloy
-                n = min(room, player.carry.get(kind, 0))
-                if n <= 0:
-                    continue
-                reactor.queue.extend([kind] * n)
-                player.carry[kind] -= n
-                if player.carry[kind] == 0:
-                    del player.carry[kind]
-                moved[kind] = n
-                room -= n
+            moved = fill_queue(ctx, player.carry, structure, reactor)
             if moved:
                 ctx.emit(ev.DEPOSITED, node=eid, waste=moved)
