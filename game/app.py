@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pygame
 
-from game import palette
+from game.render import palette
 from game.render.font import BitmapFont
 from game.sim.constants import TICK_RATE
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import esper
 import numpy as np
 
+from game.dev.swarm_maps import drone_level
 from game.sim import Simulation
 from game.sim.components import Position, Structure
 from game.sim.constants import TILE
 from game.sim.swarm.defences import attach_defence
-from game.swarm_maps import drone_level
 
 CODES = {"scout": 0, "sprayer": 1, "heavy": 2, "jammer": 3}
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from mapkit import write_map
 
-from game.bot import Autopilot
+from game.dev.bot import Autopilot
 from game.sim.state import PLAYING
 
 # Two small levels the autopilot wins in a few hundred ticks.

@@ -8,9 +8,9 @@ import pygame
 import pytest
 
 from game.app import App
-from game.bot import Autopilot, play_to_win
 from game.campaign.catalog import campaign, parse_campaign
 from game.campaign.profile import Profile
+from game.dev.bot import Autopilot, play_to_win
 from game.level import load_level
 from game.paths import CAMPAIGN_DIR
 from game.sim import Simulation
@@ -162,8 +162,8 @@ def test_carry_in_is_cleaned_of_anything_unexpected():
 def test_story_mode_results_offer_the_next_unlocked_level_practice_does_not(app):
     from types import SimpleNamespace
 
-    from game.campaign.flow import next_story_level
     from game.campaign.profile import profile_for
+    from game.scenes.campaign_flow import next_story_level
 
     level = load_level(LEVELS[0].path)
 

@@ -8,7 +8,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-LEVEL1 = ROOT / "maps" / "campaign" / "01_scavengers_dawn.tmx"
+from game.paths import MAPS_DIR  # noqa: E402
+
+LEVEL1 = MAPS_DIR / "campaign" / "01_scavengers_dawn.tmx"
 
 
 def run(*args: str, timeout: int = 120) -> subprocess.CompletedProcess:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from game.bot import play_to_win
 from game.content.civic import CIVIC, PERCENT
+from game.dev.bot import play_to_win
 from game.level import load_level
 from game.paths import CAMPAIGN_DIR
 from game.sim import Simulation

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from game.bot import play_to_win
+from game.dev.bot import play_to_win
 from game.level import load_level
 from game.paths import CAMPAIGN_DIR
 from game.sim import Simulation
@@ -18,7 +18,7 @@ LEVEL1 = CAMPAIGN_DIR / "01_scavengers_dawn.tmx"
 
 SCRIPT = """
 import sys
-from game.bot import play_to_win
+from game.dev.bot import play_to_win
 from game.level import load_level
 from game.sim import Simulation
 sim = Simulation(load_level(sys.argv[1]), int(sys.argv[2]))

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from game.bot import play_to_win
 from game.campaign.catalog import campaign, parse_scenes, scenes_for
+from game.dev.bot import play_to_win
 from game.level import load_level
 from game.paths import asset
 from game.scenes.dialogue import DialogueScene, wrap

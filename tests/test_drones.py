@@ -173,8 +173,8 @@ def test_the_hash_agrees_in_a_fresh_process_with_another_hash_seed():
 
 
 def test_the_drone_bench_and_its_naive_baseline_run():
-    from game.bench_drones import bench_sim, emitter_tiles
-    from game.bench_naive import NaiveSwarm
+    from game.dev.bench_drones import bench_sim, emitter_tiles
+    from game.dev.bench_naive import NaiveSwarm
 
     sim = bench_sim(300)
     assert len(sim.conf.swarm) == 300 and len(emitter_tiles(sim)) == 12

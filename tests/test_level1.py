@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.bot import play_to_win
+from game.dev.bot import play_to_win
 from game.level import load_level
 from game.paths import CAMPAIGN_DIR
 from game.sim import Simulation

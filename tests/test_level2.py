@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from game.bot import pilot_for, play_to_win
+from game.dev.bot import pilot_for, play_to_win
 from game.level import load_level
 from game.paths import CAMPAIGN_DIR
 from game.sim import Simulation
@@ -98,7 +98,7 @@ def test_level2_is_won_by_the_autopilot_with_several_nodes():
 def test_several_nodes_are_needed_for_par():
     """The Guild's cultures are slow on this map (node_process_ticks): one node cannot
     keep up, three can."""
-    from game.bot_deliver import DeliveryPilot
+    from game.dev.bot_deliver import DeliveryPilot
 
     level = load_level(LEVEL2)
     assert level.properties["node_process_ticks"] > 75

@@ -6,11 +6,11 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from game import palette
 from game.app import App
 from game.content.civic import PERCENT
 from game.level import load_level
 from game.paths import CAMPAIGN_DIR
+from game.render import palette
 from game.render.support_hud import LEFT, TOP, event_message
 from game.scenes.play import PlayScene
 from game.sim import events as ev

@@ -23,7 +23,9 @@ from game.level.loader import inspect_map
 from game.level.schema import OBJECT_CLASSES
 
 ROOT = Path(__file__).resolve().parent.parent
-CAMPAIGN = sorted((ROOT / "maps" / "campaign").glob("*.tmx"))
+from game.paths import MAPS_DIR  # noqa: E402
+
+CAMPAIGN = sorted((MAPS_DIR / "campaign").glob("*.tmx"))
 EXAMPLES = ROOT.parent / "shared" / "tiled-examples"
 
 
@@ -36,15 +38,15 @@ def run_game(*args: str) -> subprocess.CompletedProcess:
 
 def test_kit_files_match_the_schema():
     for rel, text in kit_files().items():
-        assert (ROOT / "maps" / rel).read_text(encoding="utf-8") == text, \
+        assert (MAPS_DIR / rel).read_text(encoding="utf-8") == text, \
             f"maps/{rel} is stale: run python tools/gen_tiled_project.py"
-    project = json.loads((ROOT / "maps" / "reclaim.tiled-project").read_text())
+    project = json.loads((MAPS_DIR / "reclaim.tiled-project").read_text())
     classes = {t["name"] for t in project["propertyTypes"] if t["type"] == "class"}
     assert classes == set(OBJECT_CLASSES)
     assert [c["name"] for c in project["commands"]] == ["Check map", "Play map"]
 
 
-@pytest.mark.parametrize("name", [p.stem for p in (ROOT / "maps" / "templates").glob("*.tx")])
+@pytest.mark.parametrize("name", [p.stem for p in (MAPS_DIR / "templates").glob("*.tx")])
 def test_every_template_places_a_valid_object(tmp_path, name):
     objects = ('<objectgroup id="2"><object id="1" type="PlayerSpawn" x="4" y="4"/>'
                f'<object id="2" template="{ROOT}/maps/templates/{name}.tx" x="0" y="0"/>'
@@ -52,7 +54,7 @@ def test_every_template_places_a_valid_object(tmp_path, name):
     text = tmx(16, 16, data=encode([1] * 256, "csv"), objects=objects)
     path = tmp_path / "m.tmx"
     path.write_text(text.replace(f"{ROOT}/maps/templates/", os.path.relpath(
-        ROOT / "maps" / "templates", tmp_path) + "/"))
+        MAPS_DIR / "templates", tmp_path) + "/"))
     _, problems = inspect_map(path)
     obj_problems = [p for p in problems if p.element.startswith("object #2") and
                     ("property" in p.message or "class" in p.message)]
@@ -246,7 +248,7 @@ def test_templates_resolve_as_tiled_itself_resolves_them(tmp_path):
     from game.level.kit import TEMPLATES
     from game.level.tmx import read_map
 
-    rel = os.path.relpath(ROOT / "maps", tmp_path)
+    rel = os.path.relpath(MAPS_DIR, tmp_path)
     objs = []
     for i, name in enumerate(TEMPLATES, start=1):
         objs.append(f'<object id="{i}" name="t{i}" template="{rel}/templates/{name}.tx" '

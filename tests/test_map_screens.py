@@ -93,7 +93,7 @@ def test_f5_reloads_the_map_or_shows_errors_and_keeps_playing(app, tmp_path):
 
 
 def test_maps_option_is_repeatable():
-    from game.cli import build_parser
+    from game.cli.main import build_parser
 
     args = build_parser().parse_args(["--maps", "one", "--maps", "two", "check", "m.tmx"])
     assert [str(p) for p in args.map_dirs] == ["one", "two"] and args.maps == [Path("m.tmx")]

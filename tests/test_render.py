@@ -6,11 +6,11 @@ import numpy as np
 import pygame
 import pytest
 
-from game import palette
 from game.app import App
-from game.bot import Autopilot
+from game.dev.bot import Autopilot
 from game.level import load_level
 from game.paths import CAMPAIGN_DIR
+from game.render import palette
 from game.scenes.pause import PauseScene
 from game.scenes.play import PlayScene
 from game.scenes.results import ResultsScene

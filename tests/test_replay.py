@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from runkit import AMOUNTS, LEVEL_A
 
-from game.bot import play_to_win
+from game.dev.bot import play_to_win
 from game.level import load_level
 from game.sim import Simulation
 from game.sim.commands import Move

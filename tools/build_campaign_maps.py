@@ -15,7 +15,7 @@ from xml.sax.saxutils import quoteattr
 
 ROOT = Path(__file__).resolve().parent.parent
 LAYOUTS = ROOT / "tools" / "levels"
-OUT = ROOT / "maps" / "campaign"
+OUT = ROOT / "game" / "maps" / "campaign"
 
 GRASS = (0, 0, 0, 0, 1, 2, 3)
 PAVING = (4,) * 12 + (5,) * 4 + (6,) * 3 + (7,)  # drain grates are rare

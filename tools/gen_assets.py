@@ -41,7 +41,8 @@ def load_font_module():
 
 
 def out(*parts: str) -> Path:
-    return ROOT.joinpath(*parts)
+    """A file of the game package (game/assets, game/maps)."""
+    return ROOT.joinpath("game", *parts)
 
 
 def main() -> None:

@@ -28,7 +28,7 @@ def with_reference(doc: str) -> str:
 
 def main() -> None:
     for rel, text in kit_files().items():
-        path = ROOT / "maps" / rel
+        path = ROOT / "game" / "maps" / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         print("wrote", path.relative_to(ROOT))

@@ -17,9 +17,11 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 import pygame  # noqa: E402
 
 from game.app import App  # noqa: E402
-from game.bot import Autopilot  # noqa: E402
+from game.dev.bot import Autopilot  # noqa: E402
 from game.level import load_level  # noqa: E402
-from game.paths import CAMPAIGN_DIR, ROOT_DIR  # noqa: E402
+from game.paths import CAMPAIGN_DIR  # noqa: E402
+
+ROOT_DIR = Path(__file__).resolve().parent.parent
 from game.scenes.play import PlayScene  # noqa: E402
 from game.scenes.title import TitleScene  # noqa: E402
 from game.sim.components import Reactor  # noqa: E402
@@ -46,7 +48,7 @@ def skip_dialogue(app: App, play: PlayScene) -> None:
 
 def mid_play(app: App, out: Path, map_name: str, ticks: int) -> None:
     """The level's own autopilot plays `ticks` ticks through the real PlayScene."""
-    from game.bot import pilot_for
+    from game.dev.bot import pilot_for
 
     play = PlayScene(app, load_level(CAMPAIGN_DIR / map_name))
     app.reset_to(play)

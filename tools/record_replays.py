@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from game.bot import play_to_win  # noqa: E402
+from game.dev.bot import play_to_win  # noqa: E402
 from game.level import MapError, load_level  # noqa: E402
 from game.sim import Simulation  # noqa: E402
 from game.speedrun.campaign import campaign_levels, level_id  # noqa: E402

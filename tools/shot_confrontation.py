@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 from make_screenshots import drive, skip_dialogue  # noqa: E402
 
 from game.app import App  # noqa: E402
-from game.bot import pilot_for  # noqa: E402
+from game.dev.bot import pilot_for  # noqa: E402
 from game.level import load_level  # noqa: E402
 from game.paths import CAMPAIGN_DIR  # noqa: E402
 from game.scenes.play import PlayScene  # noqa: E402

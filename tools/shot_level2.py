@@ -19,12 +19,13 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 import pygame  # noqa: E402
 
 from game.app import App  # noqa: E402
-from game.bot import pilot_for  # noqa: E402
 from game.campaign.catalog import campaign  # noqa: E402
-from game.campaign.flow import enter_level  # noqa: E402
 from game.campaign.profile import profile_for  # noqa: E402
+from game.dev.bot import pilot_for  # noqa: E402
 from game.level import load_level  # noqa: E402
-from game.paths import ROOT_DIR  # noqa: E402
+from game.scenes.campaign_flow import enter_level  # noqa: E402
+
+ROOT_DIR = Path(__file__).resolve().parent.parent
 from game.scenes.dialogue import DialogueScene  # noqa: E402
 from game.scenes.level_select import LevelSelectScene  # noqa: E402
 from game.sim.components import Collector, Position  # noqa: E402

@@ -24,7 +24,7 @@ class Speaker:
     id: str
     name: str
     portrait: str  # assets/portraits/<portrait>.png
-    colour: str  # a game.palette name, e.g. "amber_2"
+    colour: str  # a game.render.palette name, e.g. "amber_2"
 
 
 @dataclass(frozen=True, slots=True)

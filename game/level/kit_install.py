@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from game.level.kit import kit_files
-from game.paths import MAPS_DIR, ROOT_DIR
+from game.paths import MAPS_DIR, PACKAGE_DIR
 
 KIT = "kit"
 
@@ -53,7 +53,7 @@ def install_kit(maps_dir: Path) -> Path:
             project["folders"] = [".."]  # the project shows the custom maps folder
             for command in project["commands"]:  # run this very game, from its folder
                 command["command"] = sys.executable
-                command["workingDirectory"] = str(ROOT_DIR)
+                command["workingDirectory"] = str(PACKAGE_DIR.parent)
             text = json.dumps(project, indent=4, ensure_ascii=False) + "\n"
         _write(kit / rel, text.encode())
     for tsx in sorted((MAPS_DIR / "tilesets").glob("*.tsx")):

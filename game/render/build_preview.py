@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pygame
 
-from game import palette
 from game.content.text import t
+from game.render import palette
 from game.render.font import BitmapFont
 from game.render.images import sheet
 from game.render.widgets import icon_count, panel

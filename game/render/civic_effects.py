@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game import palette
+from game.render import palette
 from game.sim import events as ev
 from game.sim.civic import Artisan
 from game.sim.components import MURAL_STAGES, Mural, Position

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pygame
 
-from game import palette
+from game.render import palette
 from game.sim.civic import Civic, District
 from game.sim.constants import TILE_PX
 from game.sim.support import SupportLayout, build_layout

@@ -10,7 +10,7 @@ import random
 import numpy as np
 import pygame
 
-from game import palette
+from game.render import palette
 from game.render.images import sheet
 from game.sim.components import Mural, Position, Structure
 from game.sim.constants import SUBPX, TILE_PX

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from game import palette
+from game.render import palette
 from game.render.civic_effects import civic_effect
 from game.render.font import BitmapFont
 from game.sim import events as ev

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import pygame
 
-from game import palette
 from game.content.text import t
+from game.render import palette
 from game.render.font import BitmapFont
 from game.render.images import icon
 from game.render.story_hud import draw_story_hud

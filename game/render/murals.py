@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pygame
 
-from game import palette
 from game.content.civic import CIVIC
+from game.render import palette
 from game.render.districts import DistrictOverlay
 from game.render.drones import damage_overlay
 from game.render.images import sheet

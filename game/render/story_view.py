@@ -7,7 +7,7 @@ from functools import cache
 
 import pygame
 
-from game import palette
+from game.render import palette
 from game.render.font import BitmapFont
 from game.render.images import icon, sheet
 from game.sim.components import Collector, Depot, Position

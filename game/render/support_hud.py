@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pygame
 
-from game import palette
 from game.content.civic import CIVIC, PERCENT
 from game.content.text import t
+from game.render import palette
 from game.render.font import BitmapFont
 from game.render.timefmt import format_ticks
 from game.render.widgets import bar, panel

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pygame
 
-from game import palette
+from game.render import palette
 from game.render.font import BitmapFont
 from game.render.images import icon
 from game.render.timefmt import format_ticks

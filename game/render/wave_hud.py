@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 import pygame
 
-from game import palette
 from game.content.confront import DRONE_TYPES
+from game.render import palette
 from game.render.font import BitmapFont
 from game.render.images import sheet
 from game.render.widgets import bar, icon_count, panel

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from game import palette
+from game.render import palette
 from game.render.font import BitmapFont
 from game.render.images import icon
 

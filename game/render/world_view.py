@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game import palette
+from game.render import palette
 from game.render.drones import DroneView
 from game.render.images import glow, sheet
 from game.render.murals import CivicView

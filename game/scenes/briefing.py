@@ -7,11 +7,11 @@ from collections.abc import Callable
 
 import pygame
 
-from game import palette
 from game.app import App
 from game.campaign.catalog import LevelEntry, campaign, scenes_for
 from game.campaign.catalog import Scene as Script
 from game.level.data import LevelData
+from game.render import palette
 from game.render.images import icon
 from game.render.tilemap import TileMapRenderer
 from game.render.timefmt import format_ticks

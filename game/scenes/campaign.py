@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pygame
 
-from game import palette
 from game.app import App, Scene
 from game.campaign.catalog import campaign
 from game.campaign.profile import profile_for
+from game.render import palette
 from game.render.timefmt import format_ticks
 from game.render.widgets import Menu, MenuItem, panel
 

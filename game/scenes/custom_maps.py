@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pygame
 
-from game import palette
 from game.app import App, Scene
 from game.level import LevelData, MapError, load_level
 from game.level.errors import ERROR, Problem
 from game.level.kit_install import install_kit
 from game.level.loader import inspect_map
+from game.render import palette
 from game.render.font import BitmapFont
 from game.render.widgets import list_choice, panel
 

@@ -13,10 +13,10 @@ from collections.abc import Callable
 
 import pygame
 
-from game import palette
 from game.app import App, Scene
 from game.campaign.catalog import Scene as Script
 from game.campaign.catalog import Speaker, campaign
+from game.render import palette
 from game.render.font import BitmapFont
 from game.render.widgets import panel
 

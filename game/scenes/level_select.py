@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pygame
 
-from game import palette
 from game.app import App, Scene
 from game.level import MapError, load_level
+from game.render import palette
 from game.render.timefmt import format_ticks
 from game.render.widgets import list_choice, panel
 from game.scenes.results_run import MEDAL_COLORS
@@ -58,7 +58,7 @@ class LevelSelectScene(Scene):
             return
         path = self.rows[self.index][0]
         if self.story:
-            from game.campaign.flow import start_story_level
+            from game.scenes.campaign_flow import start_story_level
 
             self.error = start_story_level(self.app, path)
             return

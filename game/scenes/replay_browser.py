@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pygame
 
-from game import palette
 from game.app import App, Scene
+from game.render import palette
 from game.render.timefmt import format_ticks
 from game.render.widgets import list_choice, panel
 from game.speedrun.replay import EXTENSION, ReplayError

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pygame
 
-from game import palette
 from game.app import LOGICAL_SIZE, App, Scene
 from game.level import MapError, load_level
+from game.render import palette
 from game.render.camera import Camera
 from game.render.effects import Effects
 from game.render.hud import Hud, HudState

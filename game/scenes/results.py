@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pygame
 
-from game import palette
 from game.app import App, Scene
 from game.content.text import t
+from game.render import palette
 from game.render.timefmt import format_ticks
 from game.render.widgets import Menu, MenuItem, panel
 from game.scenes.results_run import RunMenu, draw_lines, result_lines

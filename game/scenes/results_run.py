@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pygame
 
-from game import palette
-from game.campaign.flow import next_story_level, start_story_level
 from game.level import MapError, load_level
+from game.render import palette
 from game.render.font import BitmapFont
 from game.render.timefmt import format_ticks
 from game.render.timer_panel import AHEAD, delta_color
 from game.render.widgets import MenuItem
+from game.scenes.campaign_flow import next_story_level, start_story_level
 from game.speedrun.run import LevelResult, Run
 from game.speedrun.splits import medal_times
 from game.speedrun.timer import format_delta
@@ -115,7 +115,7 @@ class RunMenu:
                                               play.level))
 
     def next_level(self) -> None:
-        from game.campaign.flow import enter_level
+        from game.scenes.campaign_flow import enter_level
 
         path = self.run.advance()
         try:
@@ -133,7 +133,7 @@ class RunMenu:
 
 def start_campaign(app, previous: Run | None = None) -> str:
     """Start a new campaign run at level 1; returns "" or why it could not start."""
-    from game.campaign.flow import enter_level
+    from game.scenes.campaign_flow import enter_level
     from game.speedrun.campaign import campaign_levels
 
     levels = campaign_levels()

@@ -7,8 +7,8 @@ from collections.abc import Callable
 
 import pygame
 
-from game import palette
 from game.app import App, Scene
+from game.render import palette
 from game.render.widgets import panel
 from game.settings import FIELDS, store_for, valid_value
 from game.speedrun import livesplit

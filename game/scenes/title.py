@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pygame
 
-from game import palette
 from game.app import App, Scene
 from game.content.text import t
 from game.level.errors import MapError
 from game.level.loader import load_level
 from game.paths import CAMPAIGN_DIR
+from game.render import palette
 from game.render.tilemap import TileMapRenderer
 from game.render.widgets import Menu, MenuItem
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 
-from game.palette import PALETTE
+from game.render.palette import PALETTE
 
 Colour = str | tuple[int, ...]
 
@@ -251,7 +251,7 @@ def smooth_noise(rng: np.random.Generator, w: int, h: int, passes: int = 2) -> n
 
 # -- palette-pure light and shadow: move a pixel one step along its own ramp -------------
 def _ramp_steps() -> tuple[dict, dict]:
-    from game.palette import RAMPS
+    from game.render.palette import RAMPS
 
     down: dict[tuple[int, int, int], tuple[int, int, int]] = {}
     up: dict[tuple[int, int, int], tuple[int, int, int]] = {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.palette import (
+from game.render.palette import (
     PALETTE,
     RAMPS,
     RES_COLORS,

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from game.commands.common import (
+from game.cli.common import (
     EXIT_FAILED,
     EXIT_OK,
     EXIT_USAGE,

@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from game.bot import Autopilot
 from game.content.civic import CIVIC
+from game.dev.bot import Autopilot
 from game.sim.civic import Civic, District
 from game.sim.commands import Build, Command, Paint, Rally
 from game.sim.components import Mural, Position, Structure

@@ -16,13 +16,16 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import numpy as np
 
 from game.level.data import LevelData, LevelObject, Objective
-from game.paths import CAMPAIGN_DIR, ROOT_DIR
+from game.paths import CAMPAIGN_DIR, PACKAGE_DIR
+
+ROOT_DIR = PACKAGE_DIR.parent  # the folder `python -m game` imports the game from
 
 LEVEL1 = CAMPAIGN_DIR / "01_scavengers_dawn.tmx"
 
@@ -43,7 +46,7 @@ def bench_map_load(runs: int) -> float:
 
 
 def bench_level1_ticks(runs: int) -> tuple[float, int]:
-    from game.bot import play_to_win
+    from game.dev.bot import play_to_win
     from game.level import load_level
     from game.sim import Simulation
 
@@ -120,11 +123,12 @@ def bench_generated_ticks(runs: int, ticks: int = 600) -> float:
 def bench_render(frames: int) -> float:
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     from game.app import App
-    from game.bot import Autopilot
+    from game.dev.bot import Autopilot
     from game.level import load_level
     from game.scenes.play import PlayScene
 
-    app = App(ROOT_DIR / ".bench-data", headless=True, window_size=(1280, 720))
+    data = Path(tempfile.mkdtemp(prefix="reclaim-bench-"))
+    app = App(data, headless=True, window_size=(1280, 720))
     scene = PlayScene(app, load_level(LEVEL1))
     app.push(scene)
     pilot = Autopilot(scene.sim)

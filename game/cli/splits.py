@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from game.commands.common import EXIT_FAILED, EXIT_OK
+from game.cli.common import EXIT_FAILED, EXIT_OK
 
 
 def add_parser(sub) -> None:

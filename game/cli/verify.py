@@ -11,7 +11,7 @@ import argparse
 import json
 from pathlib import Path
 
-from game.commands.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from game.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 
 
 def add_parser(sub) -> None:

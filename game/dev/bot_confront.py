@@ -6,7 +6,7 @@ Acts only through commands, like a player; used to record level 4's golden repla
 
 from __future__ import annotations
 
-from game.bot import Autopilot
+from game.dev.bot import Autopilot
 from game.sim.commands import Build, CallWave, Cast, Command, UpgradeEmitter
 from game.sim.components import Mural, Position, Structure
 from game.sim.constants import SUBPX, TILE

@@ -4,7 +4,7 @@ out. Like the base autopilot it only ever acts through commands."""
 
 from __future__ import annotations
 
-from game.bot import STUCK_TICKS, Autopilot, bfs_path, step_along
+from game.dev.bot import STUCK_TICKS, Autopilot, bfs_path, step_along
 from game.sim.commands import Build, Command, Interact
 from game.sim.components import Depot, Position, Reactor, Structure, WastePile
 from game.sim.constants import TILE

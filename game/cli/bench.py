@@ -14,9 +14,9 @@ def add_parser(sub) -> None:
 
 def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if args.drones:
-        from game.bench_drones import run_drone_bench
+        from game.dev.bench_drones import run_drone_bench
 
         return run_drone_bench(args.drones, quick=args.quick)
-    from game.bench import run_bench
+    from game.dev.bench import run_bench
 
     return run_bench(quick=args.quick)

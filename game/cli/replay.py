@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from game.commands.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, non_negative, use_dummy_video
+from game.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, non_negative, use_dummy_video
 
 
 def add_parser(sub) -> None:

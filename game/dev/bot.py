@@ -160,15 +160,15 @@ def play_to_win(sim: Simulation, max_ticks: int = 60 * 60 * 10,
 def pilot_for(sim: Simulation, nodes_wanted: int = 2) -> Autopilot:
     """The autopilot that knows the level's objective kind (the base one: `produce`)."""
     if sim.level.objective.kind in ("support", "coop"):
-        from game.bot_civic import CoopPilot, MuralPilot
+        from game.dev.bot_civic import CoopPilot, MuralPilot
 
         return (MuralPilot if sim.level.objective.kind == "support" else CoopPilot)(sim)
     if sim.level.objective.kind == "survive":
-        from game.bot_confront import ConfrontPilot
+        from game.dev.bot_confront import ConfrontPilot
 
         return ConfrontPilot(sim, nodes_wanted)
     if sim.level.objective.kind == "deliver":
-        from game.bot_deliver import DeliveryPilot
+        from game.dev.bot_deliver import DeliveryPilot
 
         return DeliveryPilot(sim, max(3, nodes_wanted))
     return Autopilot(sim, nodes_wanted)

@@ -19,11 +19,15 @@ import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 import numpy as np
 
-from game.paths import CAMPAIGN_DIR, ROOT_DIR
+from game.paths import CAMPAIGN_DIR, PACKAGE_DIR
+
+ROOT_DIR = PACKAGE_DIR.parent  # the folder `python -m game` imports the game from
 
 TARGETS = {"tick_ms_2000": 4, "tick_ms_10000": 12, "flowfield_ms_256": 10,
            "render_ms_1000": 6, "peak_mb_10000": 400}
@@ -38,12 +42,12 @@ def bench_sim(n: int, seed: int = 1):
     12 emitters and 16 barriers on the plots around the murals."""
     import esper
 
+    from game.dev.swarm_maps import drone_level, open_level
     from game.sim import Simulation
     from game.sim.components import Position, Structure
     from game.sim.constants import TILE
     from game.sim.swarm.defences import attach_defence
     from game.sim.swarm.flowfield import UNREACHED
-    from game.swarm_maps import drone_level, open_level
 
     sim = Simulation(drone_level(open_level(128, seed), mural_health=10**8, waves=1,
                                  first_wave_seconds=10**4))
@@ -90,7 +94,7 @@ def time_ticks(n: int, runs: int, ticks: int) -> tuple[float, object]:
 
 
 def time_naive(sim, runs: int, ticks: int) -> float:
-    from game.bench_naive import NaiveSwarm
+    from game.dev.bench_naive import NaiveSwarm
 
     samples = []
     for _ in range(runs):
@@ -104,8 +108,8 @@ def time_naive(sim, runs: int, ticks: int) -> float:
 
 
 def time_flowfield(runs: int) -> float:
+    from game.dev.swarm_maps import drone_level, open_level
     from game.sim import Simulation
-    from game.swarm_maps import drone_level, open_level
 
     sim = Simulation(drone_level(open_level(256), waves=1))
     walls = {o.id for o in sim.level.objects_of("MuralWall")}
@@ -130,7 +134,8 @@ def time_render(frames: int, drones: int = 1000) -> float:
     from game.scenes.play import PlayScene
     from game.sim.constants import TILE
 
-    app = App(ROOT_DIR / ".bench-data", headless=True, window_size=(1280, 720))
+    data = Path(tempfile.mkdtemp(prefix="reclaim-bench-"))
+    app = App(data, headless=True, window_size=(1280, 720))
     scene = PlayScene(app, load_level(CAMPAIGN_DIR / "04_confrontation.tmx"))
     app.push(scene)
     sim = scene.sim
@@ -157,7 +162,7 @@ def time_render(frames: int, drones: int = 1000) -> float:
 PEAK_CODE = """
 import resource, sys
 sys.path.insert(0, {root!r})
-from game.bench_drones import bench_sim
+from game.dev.bench_drones import bench_sim
 sim = bench_sim({n})
 for _ in range(60):
     sim.step([])

@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from game.commands.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from game.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 
 
 def add_parser(sub) -> None:

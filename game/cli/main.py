@@ -1,4 +1,4 @@
-"""Command line: `python -m game [SUBCOMMAND] ...` (subcommands in game/commands/).
+"""Command line: `python -m game [SUBCOMMAND] ...` (subcommands in game/cli/).
 
 Exit codes: 0 ok, 1 failed, 2 bad usage or unreadable input. A user mistake prints a
 one-line message, never a traceback.
@@ -11,8 +11,8 @@ import importlib
 import sys
 from pathlib import Path
 
-from game.commands import SUBCOMMANDS
-from game.commands.common import EXIT_OK, EXIT_USAGE
+from game.cli import SUBCOMMANDS
+from game.cli.common import EXIT_OK, EXIT_USAGE
 from game.paths import default_data_dir
 
 
@@ -24,7 +24,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _module(name: str):
-    return importlib.import_module(f"game.commands.{name}")
+    return importlib.import_module(f"game.cli.{name}")
 
 
 def build_parser() -> argparse.ArgumentParser:
