@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from game.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from game.level.tmj import MAP_SUFFIXES
 
 
 def add_parser(sub) -> None:
@@ -28,7 +29,7 @@ def _expand(paths: list[Path]) -> list[Path]:
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(path.glob("*.tmx"))
+            found = sorted(p for s in MAP_SUFFIXES for p in path.glob(f"*{s}"))
             out.extend(found or [path])
         else:
             out.append(path)

@@ -1,6 +1,6 @@
-"""The safe front door for every .tmx/.tsx/.tx file: size caps, no DTD or entities,
-bounded element count and depth, and file references that must stay inside the map's
-folder (or the game's own maps/ and assets/).
+"""The safe front door for every .tmx/.tsx/.tx file (and .tmj/.tsj/.tj, via tmj.py): size
+caps, no DTD or entities, bounded element count and depth, and file references that must
+stay inside the map's folder (or the game's own maps/ and assets/).
 
 Nothing else in game/level opens a file.
 """
@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from xml.parsers import expat
 
 from game.level.errors import MapError
+from game.level.tmj import JSON_SUFFIXES, read_json
 from game.paths import ASSETS_DIR, MAPS_DIR
 
 MAX_FILE_BYTES = 16 * 1024 * 1024  # one .tmx/.tsx/.tx file
@@ -83,6 +84,11 @@ def parse_bytes(path: Path, data: bytes) -> ET.Element:
 
 
 def read_xml(path: Path) -> ET.Element:
+    return parse_bytes(path, read_capped(path))
+
+
+def read_capped(path: Path) -> bytes:
+    """A map file's bytes, refused past MAX_FILE_BYTES (XML and JSON alike)."""
     try:
         if not path.is_file():
             raise MapError(path, "cannot read the file (it does not exist or is a folder)",
@@ -98,7 +104,14 @@ def read_xml(path: Path) -> ET.Element:
                        hint="check the path and its permissions") from None
     if len(data) > MAX_FILE_BYTES:
         raise MapError(path, f"the file is over the {MAX_FILE_BYTES} byte limit")
-    return parse_bytes(path, data)
+    return data
+
+
+def read_any(path: Path) -> ET.Element:
+    """XML, or Tiled's JSON (.tmj/.tsj/.tj) as the same element tree."""
+    if path.suffix.lower() in JSON_SUFFIXES:
+        return read_json(path, read_capped(path), MAX_ELEMENTS, MAX_DEPTH)
+    return read_xml(path)
 
 
 @dataclass
@@ -136,7 +149,7 @@ class Files:
             if len(self.opened) >= MAX_FILES:
                 raise MapError(self.map_path, f"the map pulls in more than {MAX_FILES} "
                                "tilesets and templates", element=element)
-            self.opened[path] = read_xml(path)
+            self.opened[path] = read_any(path)
         return self.opened[path]
 
 

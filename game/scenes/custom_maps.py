@@ -20,6 +20,7 @@ from game.level import LevelData, MapError, load_level
 from game.level.errors import ERROR, Problem
 from game.level.kit_install import install_kit
 from game.level.loader import inspect_map
+from game.level.tmj import MAP_SUFFIXES
 from game.render import palette
 from game.render.font import BitmapFont
 from game.render.widgets import list_choice, panel
@@ -52,7 +53,7 @@ def scan(dirs: list[Path]) -> list[MapRow]:
     seen: set[Path] = set()
     for folder in dirs:
         try:
-            paths = sorted(folder.glob("*.tmx"))
+            paths = sorted(p for s in MAP_SUFFIXES for p in folder.glob(f"*{s}"))
         except OSError:
             continue
         for path in paths:
