@@ -4,8 +4,21 @@ import os
 import sys
 from pathlib import Path
 
+import pytest
+
 os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ["SDL_AUDIODRIVER"] = "dummy"
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 sys.path.insert(0, str(Path(__file__).parent))
+
+
+@pytest.fixture
+def toy_maps(monkeypatch, tmp_path):
+    """For tests of one mechanic or file format on tiny maps that were never meant to be
+    won: leave out `check`'s can-it-be-won rules, and give the tests' tileset (t.png
+    beside the map) a real image, as a missing one is an error."""
+    from mapkit import write_png
+
+    monkeypatch.setattr("game.level.loader.check_winnable", lambda *a, **k: None)
+    write_png(tmp_path / "t.png")

@@ -6,6 +6,8 @@ Legend: '.' floor, '#' wall (solid), 'P' build plot (buildable), '@' spawn on fl
 
 from __future__ import annotations
 
+import struct
+import zlib
 from pathlib import Path
 
 TSX = """<?xml version="1.0" encoding="UTF-8"?>
@@ -21,11 +23,29 @@ GIDS = {".": 1, "#": 2, "P": 3}
 KINDS = {"o": "organic", "p": "polymer", "a": "alloy"}
 
 
+def png_bytes(width: int, height: int, rgb: tuple[int, int, int] = (90, 140, 80)) -> bytes:
+    """A plain one-colour PNG (tilesets need a real image: a missing one is an error)."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + \
+            struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    rows = b"".join(b"\x00" + bytes(rgb) * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" +
+            chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)) +
+            chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+def write_png(path: Path, width: int = 32, height: int = 32) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(png_bytes(width, height))
+    return path
+
+
 def write_map(folder: Path, rows: list[str], amounts: dict[str, int] | None = None,
               objective_amount: int = 3, seed: int = 7, name: str = "test.tmx") -> Path:
     amounts = amounts or {}
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "test.tsx").write_text(TSX)
+    write_png(folder / "test.png")
     h, w = len(rows), len(rows[0])
     data = []
     objects = []

@@ -8,6 +8,10 @@ from mapkit import write_map
 
 from game.level import MapError, load_level
 
+pytestmark = pytest.mark.usefixtures("toy_maps")  # one mechanic or format, on tiny maps
+
+pytestmark = pytest.mark.usefixtures("toy_maps")  # mechanics/format tests on tiny maps
+
 
 def test_grids_come_from_tile_properties(tmp_path):
     level = load_level(write_map(tmp_path, ["@.#", "P.."]))

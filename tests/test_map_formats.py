@@ -11,6 +11,10 @@ from hostile.build import TILESET, encode, tmx
 from game.level import MapError, load_level
 from game.level.data import FLIP_D, FLIP_H, FLIP_V
 
+pytestmark = pytest.mark.usefixtures("toy_maps")  # one mechanic or format, on tiny maps
+
+pytestmark = pytest.mark.usefixtures("toy_maps")  # mechanics/format tests on tiny maps
+
 GIDS = [1, 2, 1, 1, 1 | FLIP_H, 1, 3 | FLIP_V | FLIP_D, 1, 1, 1, 4, 1]
 
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from hostile.build import encode, tmx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.level import LevelData, MapError, load_level
+
+pytestmark = pytest.mark.usefixtures("toy_maps")  # one mechanic or format, on tiny maps
 
 VALID = tmx(data=encode([1, 2, 1, 1, 3, 1, 1, 1, 4, 1, 1, 1], "zlib"), objects=(
     '<objectgroup id="2" name="o"><object id="1" name="spawn" type="PlayerSpawn" x="4" '

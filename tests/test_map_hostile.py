@@ -10,6 +10,8 @@ from hostile.build import CORPUS, HERE
 
 from game.level import MapError, load_level
 
+pytestmark = pytest.mark.usefixtures("toy_maps")  # one mechanic or format, on tiny maps
+
 
 @pytest.mark.parametrize("name", sorted(CORPUS))
 def test_corpus_file_is_current(name):

@@ -10,6 +10,10 @@ from hostile.build import encode, tmx
 from game.level import load_level
 from game.level.data import FLIP_D, FLIP_H, FLIP_V
 
+pytestmark = pytest.mark.usefixtures("toy_maps")  # one mechanic or format, on tiny maps
+
+pytestmark = pytest.mark.usefixtures("toy_maps")  # mechanics/format tests on tiny maps
+
 pytmx = pytest.importorskip("pytmx")
 
 GIDS = [1, 2 | FLIP_H, 3 | FLIP_V, 4 | FLIP_D, 1 | FLIP_H | FLIP_V, 0,

@@ -34,6 +34,7 @@ def text_pixels(surface: pygame.Surface) -> int:
     return int((pygame.surfarray.array3d(surface).sum(axis=2) > 300).sum())
 
 
+@pytest.mark.usefixtures("toy_maps")
 def test_custom_maps_lists_good_and_broken_maps_and_plays_one(app, tmp_path):
     folder = app.data_dir / "maps"
     write_map(folder, ["@.o", "..."], name="a_good.tmx")
@@ -69,6 +70,7 @@ def test_empty_folder_says_where_to_put_maps(app):
     assert text_pixels(app.screen) > 500
 
 
+@pytest.mark.usefixtures("toy_maps")
 def test_f5_reloads_the_map_or_shows_errors_and_keeps_playing(app, tmp_path):
     path = write_map(tmp_path / "m", ["@.o.", "...."])
     from game.level import load_level

@@ -11,6 +11,8 @@ from game.sim import events as ev
 from game.sim.components import Reactor, Structure, WastePile
 from game.sim.constants import SUBPX, TILE
 
+pytestmark = pytest.mark.usefixtures("toy_maps")  # one mechanic or format, on tiny maps
+
 
 def sim_for(tmp_path, rows, **kw) -> Simulation:
     return Simulation(load_level(write_map(tmp_path, rows, **kw)))

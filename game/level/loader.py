@@ -15,8 +15,10 @@ import numpy as np
 
 from game.level.data import GID_MASK, LevelData, Objective, TileLayer
 from game.level.errors import ERROR, MapError, Problem
+from game.level.portable import portability
 from game.level.rules import Rules
 from game.level.tmx import MapDoc, read_map
+from game.level.winnable import check_objective_properties, check_winnable
 
 TILE = 16
 
@@ -37,7 +39,11 @@ def inspect_map(path: str | os.PathLike) -> tuple[LevelData | None, list[Problem
     objects = rules.objects(doc.objects)
     solid, buildable = _grids(doc)
     rules.level(objects, solid, props)
-    problems = doc.problems + rules.problems
+    check_objective_properties(rules, doc.properties, props)
+    check_winnable(rules, objects, solid, buildable, props)
+    images = [p for t in doc.tilesets for p in (t.tileset.image, *t.tileset.tile_images.values())
+              if p is not None]
+    problems = doc.problems + rules.problems + portability(path, [*doc.files, *images])
     if any(p.severity == ERROR for p in problems):
         return None, problems
     if "seed" not in doc.properties:  # a custom map without a seed: derive one from it

@@ -9,7 +9,6 @@ from dataclasses import replace
 
 import numpy as np
 
-from game.content.rules import DEFAULT_RULES
 from game.level.data import LevelObject
 from game.level.errors import ERROR, WARNING, Problem
 from game.level.schema import MAP_PROPERTIES, OBJECT_CLASSES, coerce, objective_kinds
@@ -52,8 +51,8 @@ class Rules:
         for name in raw:
             if name not in MAP_PROPERTIES:
                 hint = suggest(name, list(MAP_PROPERTIES))
-                if hint:
-                    self.warn(f"unknown map property '{name}'", "map", hint)
+                self.warn(f"unknown map property '{name}'; the game ignores it", "map",
+                          hint or "remove it (docs/MAPPING.md lists the map properties)")
         kinds = objective_kinds()
         if out["objective"] not in kinds:
             self.error(f"objective {out['objective']!r} is not one the game knows", "map",
@@ -126,7 +125,7 @@ class Rules:
                                obj.label(), "open a walkable path to it (solid tiles block)")
         self._drones(by_cls, solid, labels, props)
         self._references(objects, by_cls)
-        self._objective(by_cls, props)
+        # whether the objective can be met at all: winnable.py, after these rules
 
     def _walkable_at(self, obj: LevelObject, solid: np.ndarray) -> bool:
         tx, ty = _tile(obj)
@@ -185,18 +184,6 @@ class Rules:
             if last and last < first:  # type: ignore[operator]
                 self.error(f"last_wave {last} comes before first_wave {first}", group.label(),
                            "set last_wave to 0 (no end) or to a later wave")
-
-    def _objective(self, by_cls: dict[str, list[LevelObject]],
-                   props: dict[str, object]) -> None:
-        if props["objective"] != "produce":
-            return
-        target = props["objective_target"]
-        kinds = [k for k, r in DEFAULT_RULES.produces.items() if r == target]
-        piles = [o for o in by_cls.get("Waste", []) if o.properties.get("kind") in kinds]
-        if kinds and not piles:
-            self.warn(f"the objective needs {target}, made from {' or '.join(kinds)} waste, "
-                       "but the map has none", "map",
-                       f"place Waste objects of kind {kinds[0]}")
 
 
 def _tile(obj: LevelObject) -> tuple[int, int]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.level.data import Tileset
-from game.level.errors import WARNING, MapError, Problem
+from game.level.errors import ERROR, MapError, Problem
 from game.level.props import CustomTypes, parse_properties
 from game.level.safexml import Files
 
@@ -86,10 +86,10 @@ def load_tileset(map_file: Path, ref: ET.Element, files: Files, types: CustomTyp
         if img.get("width") and img.get("height"):
             size = (_int(file, img, "width", 0, element), _int(file, img, "height", 0, element))
         size = size or png_size(image)
-        if not image.is_file():
+        if not image.is_file():  # the level would play pitch black: an error
             warnings.append(Problem(str(file), f"tileset image {img.get('source')!r} not "
-                                    "found", element, "put the image next to the tileset",
-                                    WARNING))
+                                    "found", element, "put the image next to the tileset, "
+                                    "or re-add it in Tiled's tileset editor", ERROR))
         if size and not columns:
             columns = max(0, (size[0] - 2 * margin + spacing) // (tw + spacing))
         if size and node.get("tilecount") is None:

@@ -185,7 +185,10 @@ CORPUS: dict[str, tuple[str, str, str]] = {
 
 
 def write_corpus(folder: Path = HERE) -> list[Path]:
-    out = []
+    sys.path.insert(0, str(HERE.parent))
+    from mapkit import write_png
+
+    out = [write_png(folder / "t.png")]  # the maps' tileset image: a missing one is an error
     for name, (text, _, _) in CORPUS.items():
         path = folder / f"{name}.tmx"
         path.write_text(text, encoding="utf-8")
