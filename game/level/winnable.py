@@ -13,12 +13,11 @@ import math
 
 import numpy as np
 
-from game.content.civic import CIVIC
-from game.content.confront import CONFRONT
-from game.content.rules import DEFAULT_RULES
+from game.content.balance import DEFAULT_BALANCE
 from game.level.data import LevelObject
 
 TILE = 16
+RULES, CIVIC, CONFRONT = DEFAULT_BALANCE.rules, DEFAULT_BALANCE.civic, DEFAULT_BALANCE.confront
 AMOUNT_HINT = "add Waste objects of kind {kind} ({short} more units), or lower {prop}"
 
 
@@ -94,7 +93,7 @@ class Plan:
         for pile in by_cls.get("Waste", []):
             kind = str(pile.properties.get("kind", ""))
             self.waste[kind] = self.waste.get(kind, 0) + int(pile.properties.get("amount", 0))
-        self.makes = {res: kind for kind, res in DEFAULT_RULES.produces.items()}
+        self.makes = {res: kind for kind, res in RULES.produces.items()}
         self.need: dict[str, int] = {}  # waste units by kind
         self.why: dict[str, list[str]] = {}  # what each kind is needed for
         self.structures: dict[str, int] = {}  # structures the objective needs
@@ -115,8 +114,8 @@ class Plan:
         if count <= 0:
             return
         self.structures[kind] = self.structures.get(kind, 0) + count
-        name = DEFAULT_RULES.structures[kind].name
-        for item, n in sorted(DEFAULT_RULES.cost_of(kind).items()):
+        name = RULES.structures[kind].name
+        for item, n in sorted(RULES.cost_of(kind).items()):
             what = f"for {count} {name}{'s' if count > 1 else ''}"
             if item in self.makes:  # a resource: made by a node from waste
                 self.resource(item, n * count, what)
@@ -230,11 +229,11 @@ class Plan:
         if not waves or not self.by_cls.get("DroneSpawn"):
             return
         alloy, polymer = self.waste.get("alloy", 0), self.waste.get("polymer", 0)
-        node = DEFAULT_RULES.cost_of("node")
+        node = RULES.cost_of("node")
         can_node = self.plots > 0 and alloy >= node.get("alloy", 0) and \
             polymer >= node.get("polymer", 0)
-        emitter = DEFAULT_RULES.cost_of("emitter")
-        barrier = DEFAULT_RULES.cost_of("barrier")
+        emitter = RULES.cost_of("emitter")
+        barrier = RULES.cost_of("barrier")
         spark = alloy - node.get("alloy", 0) if can_node else 0
         biomass = self.waste.get("organic", 0) if can_node else 0
         emitters = min(self.plots - 1, spark // max(1, emitter.get("spark", 1)),
@@ -247,7 +246,8 @@ class Plan:
                             "plots, or lower wave_count")
             return
         table = WaveTable.from_objects(self.by_cls.get("DroneSpawn", []),
-                                       self.by_cls.get("WaveGroup", []), self.props)
+                                       self.by_cls.get("WaveGroup", []), self.props,
+                                       CONFRONT)
         top = CONFRONT.emitter_levels[-1]
         interval = int(self.props.get("wave_interval_seconds") or 45) * 60  # type: ignore[arg-type]
         zaps = max(1, emitters) * top.damage * math.ceil(interval / top.reload)
