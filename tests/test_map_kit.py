@@ -207,9 +207,9 @@ def test_installed_kit_lets_a_map_in_the_data_dir_use_the_game_tileset(tmp_path)
     from game.level.kit_install import install_kit
 
     maps = tmp_path / "maps"
-    kit = install_kit(maps)
+    kit = install_kit(maps).folder
     stamp = (kit / "tilesets" / "city.tsx").stat().st_mtime_ns
-    assert install_kit(maps) == kit  # idempotent: nothing rewritten
+    assert install_kit(maps).written == []  # idempotent: nothing rewritten
     assert (kit / "tilesets" / "city.tsx").stat().st_mtime_ns == stamp
     project = json.loads((kit / "reclaim.tiled-project").read_text())
     assert project["folders"] == [".."]

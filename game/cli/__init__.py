@@ -4,7 +4,7 @@ module here is one subcommand with `add_parser(subparsers)` and `run(args) -> ex
 To add one, write a module here and list it in `SUBCOMMANDS`.
 """
 
-SUBCOMMANDS = ("play", "bench", "verify", "replay", "splits", "check")
+SUBCOMMANDS = ("play", "bench", "verify", "replay", "splits", "check", "pack", "kit")
 
 
 def main(argv: list[str] | None = None) -> int:

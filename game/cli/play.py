@@ -19,6 +19,9 @@ from game.cli.common import (
 def add_parser(sub) -> None:
     play = sub.add_parser("play", help="play a map straight away")
     play.add_argument("map", type=Path, help="a Tiled .tmx map")
+    play.add_argument("--at", type=non_negative, default=None, metavar="OBJECT_ID",
+                      help="start Elara at this object (Tiled's Play from here); such "
+                           "test runs keep no records")
     play.add_argument("--seed", type=non_negative, default=None,
                       help="simulation seed (default: the map's official seed)")
     play.add_argument("--headless", action="store_true",
@@ -37,13 +40,35 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     level = load_or_report(args.map)
     if level is None:
         return EXIT_USAGE
+    scratch = None
+    if args.at is not None:
+        import tempfile
+
+        from game.level import MapError
+        from game.level.start_at import start_at
+
+        try:
+            level = start_at(level, args.at)
+        except MapError as exc:
+            print(exc.format(), file=sys.stderr)
+            return EXIT_USAGE
+        scratch = tempfile.TemporaryDirectory(prefix="reclaim-at-")
     if args.headless:
         use_dummy_video()
     from game.app import App
     from game.scenes.play import PlayScene
 
     app = App(args.data_dir, headless=args.headless)
-    app.push(PlayScene(app, level, args.seed))
+    run = None
+    if scratch is not None:  # a test start: splits and replays go to a scratch folder
+        from game.settings import store_for as settings_for
+        from game.speedrun.livesplit import driver_for
+        from game.speedrun.run import Run
+        from game.speedrun.splits import SplitsStore
+
+        run = Run("custom", [level.path], SplitsStore(Path(scratch.name)), settings_for(app),
+                  driver_for(app), Path(scratch.name) / "replays")
+    app.push(PlayScene(app, level, args.seed, run=run))
     if not args.headless:
         app.run()
         return EXIT_OK

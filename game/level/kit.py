@@ -11,6 +11,7 @@ import json
 from xml.sax.saxutils import quoteattr
 
 from game.level.schema import ENUMS, OBJECT_CLASSES, PropSpec
+from game.level.tiled_ext import extension_js
 
 # template file name -> (class, width, height, properties that differ from the defaults)
 TEMPLATES: dict[str, tuple[str, int, int, dict[str, object]]] = {
@@ -106,6 +107,7 @@ def kit_files() -> dict[str, str]:
     files = {"reclaim.tiled-project": project_json(), "objecttypes.xml": objecttypes_xml()}
     for name in TEMPLATES:
         files[f"templates/{name}.tx"] = template_tx(name)
+    files["extensions/reclaim.js"] = extension_js()
     return files
 
 

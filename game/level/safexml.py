@@ -125,7 +125,7 @@ class Files:
     def __post_init__(self) -> None:
         if not self.roots:
             self.roots = tuple(_resolve(p) for p in (self.map_path.parent, MAPS_DIR,
-                                                     ASSETS_DIR))
+                                                     ASSETS_DIR, *shared_kit(self.map_path)))
 
     def resolve(self, base_file: Path, ref: str, element: str, what: str) -> Path:
         """A reference written in `base_file` → an absolute path inside the allowed roots."""
@@ -151,6 +151,16 @@ class Files:
                                "tilesets and templates", element=element)
             self.opened[path] = read_any(path)
         return self.opened[path]
+
+
+def shared_kit(map_path: Path) -> tuple[Path, ...]:
+    """A map in a subfolder of the maps folder (a pack) may use the kit installed beside
+    that subfolder (`../kit/`): every game installs the same kit there."""
+    kit = map_path.parent.parent / "kit"
+    try:
+        return (kit,) if (kit / "reclaim.tiled-project").is_file() else ()
+    except OSError:
+        return ()
 
 
 def _resolve(path: Path) -> Path:

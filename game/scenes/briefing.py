@@ -11,12 +11,13 @@ from game.app import App
 from game.campaign.catalog import LevelEntry, campaign, scenes_for
 from game.campaign.catalog import Scene as Script
 from game.level.data import LevelData
+from game.level.story import MapStory
 from game.render import palette
 from game.render.images import icon
 from game.render.tilemap import TileMapRenderer
 from game.render.timefmt import format_ticks
 from game.render.widgets import panel
-from game.scenes.dialogue import DialogueScene, portrait, speaker
+from game.scenes.dialogue import DialogueScene, face_for, speaker
 
 
 class BriefingScene(DialogueScene):
@@ -24,14 +25,16 @@ class BriefingScene(DialogueScene):
     hint = "Enter: next line  -  Esc: start the level"
 
     def __init__(self, app: App, level: LevelData, entry: LevelEntry | None,
-                 start: Callable[[], None]) -> None:
+                 start: Callable[[], None], story: MapStory | None = None) -> None:
         self.level = level
         self.entry = entry
         scenes, _ = scenes_for(entry)
         script = scenes.get(entry.briefing) if entry else None
+        if story is not None:  # a custom map's briefing, with its own cast
+            script = story.scenes.get("briefing")
         self.number = campaign().index(entry.id) + 1 if entry else 0
         self.backdrop = TileMapRenderer(level)
-        super().__init__(app, script or Script("briefing", ()), start)
+        super().__init__(app, script or Script("briefing", ()), start, story)
 
     def finish(self) -> None:
         # the briefing is the bottom scene: hand over without popping the stack empty
@@ -81,8 +84,13 @@ class BriefingScene(DialogueScene):
         surface.blit(icon("flag"), (rect.x + 6, rect.y + 5))
         font.draw(surface, line, (rect.x + 18, rect.y + 4), palette.UI_TEXT, shadow=(0, 0, 0))
 
+    def _custom_cast(self) -> list[str]:
+        """Who speaks in a custom briefing, in order of their first line (at most 5)."""
+        order = list(dict.fromkeys(ln.who for ln in self.script.lines if ln.who))
+        return order[:5]
+
     def _cast(self, surface: pygame.Surface, w: int) -> None:
-        cast = list(self.entry.cast) if self.entry else []
+        cast = list(self.entry.cast) if self.entry else self._custom_cast()
         if not cast:
             return
         font = self.app.font
@@ -91,8 +99,8 @@ class BriefingScene(DialogueScene):
         gap = 84
         x0 = w // 2 - gap * (len(cast) - 1) // 2
         for i, who in enumerate(cast):
-            spk = speaker(who)
-            face = portrait(spk.portrait)
+            spk = speaker(who, self.story)
+            face = face_for(who, self.story)
             cx, top = x0 + i * gap, 118
             colour = palette.PALETTE.get(spk.colour, palette.UI_TEXT)
             lit = who == talking

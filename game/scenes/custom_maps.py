@@ -20,12 +20,17 @@ from game.level import LevelData, MapError, load_level
 from game.level.errors import ERROR, Problem
 from game.level.kit_install import install_kit
 from game.level.loader import inspect_map
-from game.level.tmj import MAP_SUFFIXES
+from game.level.tilesets import png_size
+from game.packs.manifest import Pack, is_pack, map_files, read_pack
 from game.render import palette
 from game.render.font import BitmapFont
+from game.render.thumbnail import thumbnail
 from game.render.widgets import list_choice, panel
 
 MAX_MAPS = 200
+ROW_H = 27
+PANEL_W = 220
+THUMB_H = 120
 
 
 def map_dirs(app: App) -> list[Path]:
@@ -42,41 +47,83 @@ class MapRow:
     detail: str  # size and author, or the first error
     level: LevelData | None
     warnings: int = 0
+    description: str = ""  # the map's `description` property
+    pack: str = ""  # the pack (or subfolder) it belongs to, "" for a loose map
+    is_pack: bool = False  # a pack's own row: its title, author, version
+    thumb: Path | None = None  # a pack's thumbnail PNG (None: drawn from its first map)
+    first: Path | None = None  # a pack's first map
 
     @property
     def broken(self) -> bool:
-        return self.level is None
+        return self.level is None and not self.is_pack
 
 
 def scan(dirs: list[Path]) -> list[MapRow]:
+    """Loose maps of each folder, then each subfolder: a pack (pack.toml) with its maps
+    in the pack's order, or a plain folder of maps. `kit/` and hidden folders are not
+    maps."""
     rows: list[MapRow] = []
     seen: set[Path] = set()
+
+    def add(path: Path, pack: str = "") -> None:
+        key = path.resolve()
+        if key in seen or len(rows) >= MAX_MAPS:
+            return
+        seen.add(key)
+        rows.append(describe(path, pack))
+
     for folder in dirs:
+        for path in map_files(folder):
+            add(path)
         try:
-            paths = sorted(p for s in MAP_SUFFIXES for p in folder.glob(f"*{s}"))
+            subs = sorted(p for p in folder.iterdir() if p.is_dir() and not
+                          p.name.startswith(".") and p.name != "kit")
         except OSError:
             continue
-        for path in paths:
-            key = path.resolve()
-            if key in seen or len(rows) >= MAX_MAPS:
-                continue
-            seen.add(key)
-            rows.append(describe(path))
+        for sub in subs:
+            if len(rows) >= MAX_MAPS:
+                break
+            if is_pack(sub):
+                pack = read_pack(sub)
+                maps = pack.maps
+                rows.append(pack_row(pack))
+            else:
+                maps = map_files(sub)
+                if not maps:
+                    continue
+                rows.append(MapRow(sub, sub.name, f"folder, {len(maps)} map(s)", None,
+                                   is_pack=True, first=maps[0]))
+            label = rows[-1].title
+            for path in maps:
+                add(path, label)
     return rows
 
 
-def describe(path: Path) -> MapRow:
+def pack_row(pack: Pack) -> MapRow:
+    bits = [f"v{pack.version}" if pack.version else "", f"by {pack.author}"
+            if pack.author else "", f"{len(pack.maps)} map{'s' if len(pack.maps) != 1 else ''}"]
+    errors = [p for p in pack.problems if p.severity == ERROR]
+    detail = errors[0].message if errors else "  ".join(b for b in bits if b)
+    return MapRow(pack.folder, pack.title, detail, None, len(pack.problems),
+                  pack.description, is_pack=True, thumb=pack.thumbnail,
+                  first=pack.maps[0] if pack.maps else None)
+
+
+def describe(path: Path, pack: str = "") -> MapRow:
     try:
         level, problems = inspect_map(path)
     except Exception as exc:  # a loader bug must not take the menu down with it
-        return MapRow(path, path.stem, f"internal error reading it: {exc!r}"[:200], None)
+        return MapRow(path, path.stem, f"internal error reading it: {exc!r}"[:200], None,
+                      pack=pack)
     if level is None:
         first = next((p for p in problems if p.severity == ERROR), problems[0])
         where = f"[{first.element}] " if first.element else ""
-        return MapRow(path, path.stem, f"{where}{first.message}", None)
+        errors = sum(p.severity == ERROR for p in problems)
+        return MapRow(path, path.stem, f"{where}{first.message}", None, errors, pack=pack)
     author = f" by {level.author}" if level.author else ""
     return MapRow(path, level.title, f"{level.width}×{level.height}{author}", level,
-                  len(problems))
+                  len(problems), str(level.properties.get("description", "") or ""),
+                  pack=pack)
 
 
 def wrap(font: BitmapFont, text: str, width: int) -> list[str]:
@@ -92,15 +139,35 @@ def wrap(font: BitmapFont, text: str, width: int) -> list[str]:
     return lines + ([line] if line else [])
 
 
+def play_custom(app: App, level: LevelData) -> None:
+    """A custom map: its own briefing first when its story has one, then play."""
+    from game.scenes.briefing import BriefingScene
+    from game.scenes.play import PlayScene
+    from game.scenes.story import custom_story
+
+    def play() -> None:
+        app.reset_to(PlayScene(app, level))
+
+    story = custom_story(level)
+    if story is not None and story.scenes.get("briefing") is not None:
+        app.reset_to(BriefingScene(app, level, None, play, story))
+    else:
+        play()
+
+
 class CustomMapsScene(Scene):
     def __init__(self, app: App) -> None:
         super().__init__(app)
         self.dirs = map_dirs(app)
-        with contextlib.suppress(OSError, ET.ParseError):  # a read-only data dir: no kit
-            install_kit(self.dirs[0])  # the folder, with kit/ for making maps right there
-        self.index = 0
         self.message = ""
+        with contextlib.suppress(OSError, ET.ParseError):  # a read-only data dir: no kit
+            kept = install_kit(self.dirs[0]).kept  # kit/ for making maps right there
+            if kept:
+                self.message = kept[0] + (f" (and {len(kept) - 1} more)" if len(kept) > 1
+                                          else "")
+        self.index = 0
         self.rects: list[pygame.Rect] = []
+        self.thumbs: dict[Path, pygame.Surface | None] = {}
         self.rows = scan(self.dirs)
 
     def rescan(self) -> None:
@@ -109,23 +176,27 @@ class CustomMapsScene(Scene):
         self.message = f"{len(self.rows)} map(s) found"
 
     def start(self) -> None:
-        from game.scenes.play import PlayScene
-
         if not self.rows:
             return
         row = self.rows[self.index]
+        path = row.first if row.is_pack else row.path
+        if path is None:
+            self.message = "this pack has no maps yet"
+            return
         try:
-            level = load_level(row.path)  # fresh from disk: it may have changed
+            level = load_level(path)  # fresh from disk: it may have changed
         except MapError as exc:
-            self.rows[self.index] = describe(row.path)
+            if not row.is_pack:
+                self.rows[self.index] = describe(path, row.pack)
             self.message = exc.message
             return
-        self.app.reset_to(PlayScene(self.app, level))
+        play_custom(self.app, level)
 
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             self.app.pop()
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_F5:
+            self.thumbs.clear()
             self.rescan()
         else:
             self.index, chosen = list_choice(event, self.index, len(self.rows), self.rects,
@@ -133,14 +204,33 @@ class CustomMapsScene(Scene):
             if chosen:
                 self.start()
 
+    # -- drawing -------------------------------------------------------------------------
+    def thumb(self, row: MapRow, size: tuple[int, int]) -> pygame.Surface | None:
+        """The selected row's picture: a pack's own PNG, else drawn from the map."""
+        key = row.path
+        if key not in self.thumbs:
+            self.thumbs[key] = None
+            try:
+                if row.thumb is not None:
+                    self.thumbs[key] = pack_picture(row.thumb, size)
+                else:
+                    level = row.level
+                    if level is None and row.first is not None:
+                        level = describe(row.first).level
+                    if level is not None:
+                        self.thumbs[key] = thumbnail(level, size)
+            except (pygame.error, OSError, ValueError, MapError):
+                self.thumbs[key] = None  # no picture is better than no menu
+        return self.thumbs[key]
+
     def draw(self, surface: pygame.Surface) -> None:
         w, h = surface.get_size()
         font = self.app.font
         surface.fill(palette.UI_PANEL)
-        font.draw(surface, "Custom maps", (w // 2, 12), palette.UI_ACCENT, scale=3,
+        font.draw(surface, "Custom maps", (w // 2, 8), palette.UI_ACCENT, scale=3,
                   shadow=(0, 0, 0), align="center")
         folders = "  ·  ".join(str(d) for d in self.dirs)
-        font.draw(surface, folders[-100:], (w // 2, 42), palette.UI_DIM, align="center")
+        font.draw(surface, folders[-100:], (w // 2, 36), palette.UI_DIM, align="center")
         self.rects = []
         if not self.rows:
             for i, line in enumerate(wrap(font, f"No maps yet. Open {self.dirs[0] / 'kit'}"
@@ -149,29 +239,100 @@ class CustomMapsScene(Scene):
                                           "then press F5.", w - 120)):
                 font.draw(surface, line, (w // 2, 120 + i * 12), palette.UI_TEXT,
                           align="center")
-        y = 60
-        visible = max(1, (h - y - 30) // 32)
+        list_w = w - 16 - PANEL_W - 24
+        y = 50
+        visible = max(1, (h - y - 24) // ROW_H)
         first = max(0, self.index - visible + 1)
         for i, row in enumerate(self.rows):
             if not first <= i < first + visible:
                 self.rects.append(pygame.Rect(0, 0, 0, 0))
                 continue
-            rect = pygame.Rect(40, y, w - 80, 28)
-            selected = i == self.index
-            panel(surface, rect, border=palette.UI_ACCENT if selected else None)
-            color = palette.UI_ACCENT if selected else palette.UI_TEXT
-            font.draw(surface, row.title, (rect.x + 8, rect.y + 4), color, shadow=(0, 0, 0))
-            font.draw(surface, row.path.name, (rect.right - 8, rect.y + 4), palette.UI_DIM,
-                      align="right")
-            detail = wrap(font, row.detail, rect.width - 16)[0]
-            if row.broken and detail != row.detail:
-                detail = detail.rstrip(".,") + "…"
-            font.draw(surface, detail, (rect.x + 8, rect.y + 15),
-                      palette.UI_BAD if row.broken else palette.UI_DIM)
+            indent = 12 if row.pack and not row.is_pack else 0
+            rect = pygame.Rect(16 + indent, y, list_w - indent, ROW_H - 3)
+            self._row(surface, row, rect, i == self.index)
             self.rects.append(rect)
-            y += 32
+            y += ROW_H
+        if self.rows:
+            self._details(surface, self.rows[self.index],
+                          pygame.Rect(w - 16 - PANEL_W, 50, PANEL_W, h - 50 - 24))
         footer = self.message or "Enter play · F5 rescan · Esc back"
-        font.draw(surface, footer, (w // 2, h - 16), palette.UI_DIM, align="center")
+        font.draw(surface, footer[:110], (w // 2, h - 16), palette.UI_DIM, align="center")
+
+    def _row(self, surface: pygame.Surface, row: MapRow, rect: pygame.Rect,
+             selected: bool) -> None:
+        font = self.app.font
+        panel(surface, rect, border=palette.UI_ACCENT if selected else None)
+        colour = palette.UI_ACCENT if selected or row.is_pack else palette.UI_TEXT
+        title = row.title if not row.is_pack else f"{row.title}  ·  {row.detail}"
+        font.draw(surface, title[:60], (rect.x + 6, rect.y + 3), colour, shadow=(0, 0, 0))
+        if row.is_pack:
+            if row.description:
+                font.draw(surface, wrap(font, row.description, rect.width - 12)[0],
+                          (rect.x + 6, rect.y + 13), palette.UI_TEXT)
+            return
+        detail = wrap(font, row.detail, rect.width - 70)[0]
+        if row.broken and detail != row.detail:
+            detail = detail.rstrip(".,") + "…"
+        font.draw(surface, detail, (rect.x + 6, rect.y + 13),
+                  palette.UI_BAD if row.broken else palette.UI_DIM)
+        if row.warnings:
+            label = (f"{row.warnings} error{'s' if row.warnings != 1 else ''}" if row.broken
+                     else f"{row.warnings} warning{'s' if row.warnings != 1 else ''}")
+            font.draw(surface, label, (rect.right - 6, rect.y + 3),
+                      palette.UI_BAD if row.broken else palette.UI_DIM, align="right")
+
+    def _details(self, surface: pygame.Surface, row: MapRow, box: pygame.Rect) -> None:
+        font = self.app.font
+        panel(surface, box)
+        pic = self.thumb(row, (box.width - 12, THUMB_H))
+        y = box.y + 6
+        if pic is not None:
+            surface.blit(pic, (box.x + 6, y))
+            pygame.draw.rect(surface, palette.UI_DIM, (box.x + 5, y - 1, box.width - 10,
+                                                       THUMB_H + 2), 1)
+        y += THUMB_H + 6
+        for line in wrap(font, row.title, box.width - 12)[:2]:
+            font.draw(surface, line, (box.x + 6, y), palette.UI_ACCENT, shadow=(0, 0, 0))
+            y += 11
+        lines: list[tuple[str, tuple[int, int, int]]] = []
+        if not row.is_pack:
+            lines.append((row.detail, palette.UI_BAD if row.broken else palette.UI_DIM))
+            if row.pack:
+                lines.append((f"in {row.pack}", palette.UI_DIM))
+        else:
+            lines.append((row.detail, palette.UI_DIM))
+        if row.description:
+            lines.append((row.description, palette.UI_TEXT))
+        if row.warnings and not row.broken:
+            lines.append((f"{row.warnings} warning{'s' if row.warnings != 1 else ''}: "
+                          "python -m game check lists them", palette.UI_DIM))
+        lines.append((row.path.name + ("/" if row.is_pack else ""), palette.UI_DIM))
+        for text, colour in lines:
+            for line in wrap(font, text, box.width - 12):
+                if y > box.bottom - 12:
+                    return
+                font.draw(surface, line, (box.x + 6, y), colour)
+                y += 10
+            y += 3
+
+
+def pack_picture(path: Path, size: tuple[int, int]) -> pygame.Surface | None:
+    """A pack's own thumbnail PNG (at most 1024 pixels a side), scaled to fit."""
+    from game.render.images import load_image
+
+    dims = png_size(path)
+    if dims is None or not (0 < dims[0] <= 1024 and 0 < dims[1] <= 1024) or \
+            path.stat().st_size > 4 * 1024 * 1024:
+        return None
+    img = load_image(path)
+    scale = min(size[0] / img.get_width(), size[1] / img.get_height())
+    fit = (max(1, int(img.get_width() * scale)), max(1, int(img.get_height() * scale)))
+    out = pygame.Surface(size)
+    out.fill(palette.UI_PANEL)
+    out.blit(pygame.transform.smoothscale(img.convert_alpha() if pygame.display.get_surface()
+                                          else img, fit),
+             ((size[0] - fit[0]) // 2, (size[1] - fit[1]) // 2))
+    return out
 
 
 class HotReload:

@@ -16,6 +16,7 @@ import pygame
 from game.app import App, Scene
 from game.campaign.catalog import Scene as Script
 from game.campaign.catalog import Speaker, campaign
+from game.level.story import MapStory
 from game.render import palette
 from game.render.font import BitmapFont
 from game.render.widgets import panel
@@ -55,18 +56,40 @@ def portrait(name: str) -> pygame.Surface | None:
     return _PORTRAITS[name]
 
 
-def speaker(who: str) -> Speaker:
+def speaker(who: str, story: MapStory | None = None) -> Speaker:
+    if story is not None:
+        return story.speaker(who)
     return campaign().cast.get(who) or Speaker(who, who.capitalize() if who else "", who,
                                                "stone_4")
+
+
+def face_for(who: str, story: MapStory | None = None) -> pygame.Surface | None:
+    """The speaker's portrait: a custom map's own PNG (checked by game.level.story:
+    inside the map's folder, at most 256 pixels a side), else the campaign's."""
+    own = story.faces.get(who) if story is not None else None
+    if own is None:
+        return portrait(speaker(who, story).portrait)
+    key = f"file:{own}"
+    if key not in _PORTRAITS:
+        try:
+            img = pygame.image.load(str(own))
+            img = img.convert_alpha() if pygame.display.get_surface() else img
+            _PORTRAITS[key] = pygame.transform.smoothscale(img, (48, 48)) \
+                if img.get_size() != (48, 48) else img
+        except (pygame.error, OSError, ValueError):
+            _PORTRAITS[key] = None
+    return _PORTRAITS[key]
 
 
 class DialogueScene(Scene):
     opaque = False
     hint = "Enter: next line  -  Esc: skip"
 
-    def __init__(self, app: App, script: Script, on_done: Callable[[], None]) -> None:
+    def __init__(self, app: App, script: Script, on_done: Callable[[], None],
+                 story: MapStory | None = None) -> None:
         super().__init__(app)
         self.script = script
+        self.story = story  # a custom map's own cast and portraits
         self.on_done = on_done
         self.index = 0
         self.line_start = app.time_ms
@@ -120,9 +143,9 @@ class DialogueScene(Scene):
         font = self.app.font
         w, h = surface.get_size()
         line = self.script.lines[self.index]
-        who = speaker(line.who)
+        who = speaker(line.who, self.story)
         colour = palette.PALETTE.get(who.colour, palette.UI_TEXT)
-        face = portrait(who.portrait) if line.who else None
+        face = face_for(line.who, self.story) if line.who else None
         size = 48 * scale
         box = pygame.Rect(8, h - BOX_H - 8 - (size - 48), w - 16, BOX_H + (size - 48))
         panel(surface, box, alpha=225, border=colour)

@@ -15,10 +15,20 @@ from game.campaign.catalog import Scene as Script
 from game.campaign.catalog import campaign, entry_for_path, scenes_for
 from game.campaign.profile import profile_for
 from game.level.data import LevelData
+from game.level.story import MapStory, load_story
 from game.scenes.dialogue import DialogueScene
 from game.sim import events as ev
 from game.sim.state import PLAYING, WON
 from game.speedrun.splits import medal_for
+
+
+def custom_story(level: LevelData) -> MapStory | None:
+    """The story file of a custom map (None without one, or when it cannot be read)."""
+    try:
+        story = load_story(level.path)
+    except Exception:  # a story must never take the level down with it
+        return None
+    return story if story.scenes else None
 
 
 class StoryHooks:
@@ -26,6 +36,9 @@ class StoryHooks:
         self.app = app
         self.entry = entry_for_path(level.path)
         self.scenes, self.problems = scenes_for(self.entry)
+        self.custom = None if self.entry else custom_story(level)  # a custom map's own
+        if self.custom is not None:
+            self.scenes = self.custom.scenes
         # trigger dialogue plays once per session: a restart (speedrunners) goes quietly
         self.seen: set[tuple[str, str]] = app.__dict__.setdefault("story_seen", set())
         self.key = str(level.path)
@@ -57,7 +70,7 @@ class StoryHooks:
             elif then is not None:
                 then()
 
-        scene = DialogueScene(self.app, script, done)
+        scene = DialogueScene(self.app, script, done, self.custom)
         if not scene.done:  # an empty scene has already handed over
             self.app.push(scene)
 
@@ -81,7 +94,7 @@ class StoryHooks:
 
     def then_results(self, play, show_results: Callable[[], None]) -> None:
         """The closing scene (won levels) and then the results screen."""
-        closing = self.entry.closing if self.entry else ""
+        closing = self.entry.closing if self.entry else "closing"
         if play.sim.outcome == WON and closing in self.scenes and closing not in self.shown:
             self.shown.add(closing)
             self.queue.append(self.scenes[closing])
