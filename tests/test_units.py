@@ -3,9 +3,9 @@
 import pytest
 
 from game.content.rules import DEFAULT_RULES, parse_rules
-from game.render.timefmt import format_ticks
 from game.sim.commands import Build, Interact, Move, decode, encode
 from game.sim.rng import Pcg32
+from game.speedrun.timefmt import format_ticks
 
 
 @pytest.mark.parametrize("ticks,text", [
