@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import time
+import warnings
 
 import pygame
 
@@ -59,13 +60,28 @@ def _set_mode(size: tuple[int, int], settings) -> pygame.Surface:
         return pygame.display.set_mode(mode, flags)
 
 
+_windowed_size: tuple[int, int] | None = None  # the window's size before fullscreen
+
+
 def reopen(window: pygame.Surface, settings) -> pygame.Surface:
-    """The same window in the mode the settings ask for (fullscreen or a window)."""
+    """The same window in the mode the settings ask for (fullscreen or a window); back
+    from fullscreen it gets its old size again, centred on the screen."""
+    global _windowed_size
     from game.app import DEFAULT_WINDOW
 
     was_full = bool(window.get_flags() & pygame.FULLSCREEN)
-    size = DEFAULT_WINDOW if was_full else window.get_size()
-    return _set_mode(size, settings)
+    if not was_full:
+        _windowed_size = window.get_size()
+    size = _windowed_size or DEFAULT_WINDOW
+    surface = _set_mode(size, settings)
+    if was_full and not settings.fullscreen and surface.get_size() != size:
+        with warnings.catch_warnings():  # SDL kept the desktop's size: set it back
+            warnings.simplefilter("ignore")
+            win = pygame.Window.from_display_module()
+            win.size = size
+            win.position = pygame.WINDOWPOS_CENTERED
+        surface = pygame.display.get_surface()
+    return surface
 
 
 def layout(window: tuple[int, int], logical: tuple[int, int],
