@@ -61,13 +61,12 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     app = App(args.data_dir, headless=args.headless)
     run = None
     if scratch is not None:  # a test start: splits and replays go to a scratch folder
-        from game.settings import store_for as settings_for
-        from game.speedrun.livesplit import driver_for
         from game.speedrun.run import Run
         from game.speedrun.splits import SplitsStore
 
-        run = Run("custom", [level.path], SplitsStore(Path(scratch.name)), settings_for(app),
-                  driver_for(app), Path(scratch.name) / "replays")
+        run = Run("custom", [level.path], SplitsStore(Path(scratch.name)),
+                  app.services.settings, app.services.livesplit(),
+                  Path(scratch.name) / "replays")
     app.push(PlayScene(app, level, args.seed, run=run))
     if not args.headless:
         app.run()

@@ -6,25 +6,24 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from game.level.data import LevelData, LevelObject
+from game.level.data import TILE_PX, LevelData, LevelObject
 from game.level.errors import MapError
 from game.level.tmx import read_map
 
-TILE = 16
 SEARCH = 12  # tiles around the object to look for a walkable one
 
 
 def start_at(level: LevelData, object_id: int) -> LevelData:
     target = _find(level, object_id)
     cx, cy = target.center
-    tx, ty = int(cx // TILE), int(cy // TILE)
+    tx, ty = int(cx // TILE_PX), int(cy // TILE_PX)
     tile = _walkable_near(level, tx, ty)
     if tile is None:
         raise MapError(level.path, f"no walkable tile within {SEARCH} tiles of object "
                        f"#{object_id}", target.label(), "pick an object on or near a street")
     spawn = next(o for o in level.objects if o.cls == "PlayerSpawn")
-    moved = replace(spawn, x=tile[0] * TILE + (TILE - spawn.width) / 2,
-                    y=tile[1] * TILE + (TILE - spawn.height) / 2)
+    moved = replace(spawn, x=tile[0] * TILE_PX + (TILE_PX - spawn.width) / 2,
+                    y=tile[1] * TILE_PX + (TILE_PX - spawn.height) / 2)
     objects = tuple(moved if o is spawn else o for o in level.objects)
     return replace(level, objects=objects, title=f"{level.title} (from object #{object_id})")
 

@@ -19,7 +19,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.campaign.catalog import Line, Scene, Speaker, campaign, parse_scenes
+from game.campaign.catalog import Line, Script, Speaker, campaign, parse_scenes
 from game.level.data import LevelObject
 from game.level.errors import ERROR, WARNING, MapError, Problem
 from game.level.safexml import Files, read_capped
@@ -38,7 +38,7 @@ FORMAT_HINT = 'each scene is a table: [briefing] lines = [["kora", "Hello."], ..
 @dataclass
 class MapStory:
     file: Path | None = None  # the map's story file, when it has one
-    scenes: dict[str, Scene] = field(default_factory=dict)
+    scenes: dict[str, Script] = field(default_factory=dict)
     cast: dict[str, Speaker] = field(default_factory=dict)
     faces: dict[str, Path] = field(default_factory=dict)  # speaker id -> own portrait PNG
     problems: list[Problem] = field(default_factory=list)
@@ -139,7 +139,7 @@ def _read(story: MapStory, path: Path, files: Files) -> None:
                         f"{MAX_LINE_CHARS}", f"scene {sid}", "split it into two lines")
         if not lines:
             problem("the scene has no lines", f"scene {sid}", FORMAT_HINT, WARNING)
-        story.scenes[sid] = Scene(sid, tuple(Line(ln.who, ln.text[:MAX_LINE_CHARS])
+        story.scenes[sid] = Script(sid, tuple(Line(ln.who, ln.text[:MAX_LINE_CHARS])
                                              for ln in lines), scene.title[:80])
 
 

@@ -16,7 +16,6 @@ import numpy as np
 from game.content.balance import DEFAULT_BALANCE
 from game.level.data import LevelObject
 
-TILE = 16
 RULES, CIVIC, CONFRONT = DEFAULT_BALANCE.rules, DEFAULT_BALANCE.civic, DEFAULT_BALANCE.confront
 AMOUNT_HINT = "add Waste objects of kind {kind} ({short} more units), or lower {prop}"
 
@@ -223,7 +222,7 @@ class Plan:
     def defences(self) -> None:
         """Waves no defence could face: nothing buildable, or more hit points in a wave
         than every reachable plot's emitter could zap before the next one."""
-        from game.sim.swarm.waves import WaveTable  # late: the simulation imports game.level
+        from game.level.waves import WaveTable
 
         waves = int(self.props.get("wave_count") or 0)  # type: ignore[arg-type]
         if not waves or not self.by_cls.get("DroneSpawn"):

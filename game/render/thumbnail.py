@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pygame
 
-from game.level.data import GID_MASK, LevelData, Tileset
+from game.level.data import GID_MASK, TILE_PX, LevelData, Tileset
 from game.render import palette
 
 BACKGROUND = (20, 24, 28)
@@ -76,7 +76,7 @@ def thumbnail(level: LevelData, size: tuple[int, int]) -> pygame.Surface:
         colour = MARKS.get(obj.cls)
         if colour is None:
             continue
-        x, y = int(obj.center[0] // 16), int(obj.center[1] // 16)
+        x, y = int(obj.center[0] // TILE_PX), int(obj.center[1] // TILE_PX)
         if 0 <= x < level.width and 0 <= y < level.height:
             grid[y, x] = colour
     tiles = pygame.surfarray.make_surface(np.ascontiguousarray(grid.swapaxes(0, 1)))
