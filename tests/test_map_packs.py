@@ -241,9 +241,11 @@ def test_kit_tileset_has_wang_sets_tiled_reads(tmp_path):
     paving = sets["Grass and paving"]
     assert [c["name"] for c in paving["colors"]] == ["Grass", "Paving"]
     by_tile = {t["tileid"]: t["wangid"] for t in paving["wangtiles"]}
-    assert by_tile[40] == [1, 0, 1, 0, 1, 0, 1, 0]  # grass all round
-    assert by_tile[41] == [2, 0, 1, 0, 1, 0, 1, 0]  # lip north: paving above
-    assert by_tile[4] == [2, 0, 2, 0, 2, 0, 2, 0]
+    assert by_tile[40] == [0, 1, 0, 1, 0, 1, 0, 1]  # grass all round
+    assert by_tile[41] == [0, 2, 0, 1, 0, 1, 0, 2]  # lip north: paving at both top corners
+    assert by_tile[43] == [0, 2, 0, 2, 0, 1, 0, 2]  # lips north and east
+    assert 45 not in by_tile  # lips north and south: all corners paving, left out
+    assert by_tile[4] == [0, 2, 0, 2, 0, 2, 0, 2]
     # the campaign's own tileset is untouched (its golden replays hash it)
     from game.paths import MAPS_DIR
 
