@@ -286,10 +286,13 @@ class CustomMapsScene(Scene):
         panel(surface, box)
         pic = self.thumb(row, (box.width - 12, THUMB_H))
         y = box.y + 6
+        frame = pygame.Rect(box.x + 5, y - 1, box.width - 10, THUMB_H + 2)
         if pic is not None:
             surface.blit(pic, (box.x + 6, y))
-            pygame.draw.rect(surface, palette.UI_DIM, (box.x + 5, y - 1, box.width - 10,
-                                                       THUMB_H + 2), 1)
+        else:
+            font.draw(surface, "no picture: the map has errors" if row.broken else
+                      "no picture", frame.center, palette.UI_DIM, align="center")
+        pygame.draw.rect(surface, palette.UI_DIM, frame, 1)
         y += THUMB_H + 6
         for line in wrap(font, row.title, box.width - 12)[:2]:
             font.draw(surface, line, (box.x + 6, y), palette.UI_ACCENT, shadow=(0, 0, 0))
