@@ -158,3 +158,22 @@ def test_paths_into_the_game_folder_warn(tmp_path):
     assert [p.message for p in found if "only works on this machine" in p.message] == [
         f"player-spawn.tx is read from the game's own folder ({MAPS_DIR / 'templates'}), "
         "a path that only works on this machine"]
+
+
+def test_waves_with_more_hit_points_than_any_defence_warn(tmp_path):
+    path = write_map(tmp_path, OPEN, amounts={"alloy": 6, "polymer": 1, "organic": 10})
+    text = path.read_text().replace(
+        " </objectgroup>",
+        '<object id="90" name="mural" type="MuralWall" x="96" y="0" width="32" height="16"/>'
+        '<object id="91" name="in" type="DroneSpawn" x="0" y="48" width="16" height="16"/>'
+        '<object id="92" name="g" type="WaveGroup" x="0" y="0" width="8" height="8">'
+        '<properties><property name="drone" value="heavy"/>'
+        '<property name="count" type="int" value="500"/></properties></object>'
+        "\n </objectgroup>")
+    path.write_text(text)
+    set_props(path, objective="survive", wave_count=2)
+    _, found = inspect_map(path)
+    warnings = [p.message for p in found if p.severity == WARNING]
+    # 100 heavies (a group's default max) of 24 hit points against one emitter's zaps
+    assert ("wave 1 brings 2400 hit points of drones; even 1 top-level emitter zaps at "
+            "most 1350 before the next wave") in warnings, warnings

@@ -253,9 +253,10 @@ class Plan:
         for wave in range(1, waves + 1):
             hp = sum(b.count * b.hp for b in table.batches(wave))
             if hp > zaps + barriers * CONFRONT.barrier_hp:
+                n = max(1, emitters)
                 self.rules.warn(f"wave {wave} brings {hp} hit points of drones; even "
-                                f"{max(1, emitters)} top-level emitters zap at most {zaps} "
-                                "before the next wave", "map",
+                                f"{n} top-level emitter{'s zap' if n != 1 else ' zaps'} at "
+                                f"most {zaps} before the next wave", "map",
                                 "lower count, scaling or shields of the WaveGroups, or "
                                 "add waste and plots for more defences")
                 return
