@@ -24,14 +24,15 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("game", "game.paths", "game.save", "game.content"),
     ("game.level",),  # the map format: what a level is, read and checked
     ("game.sim",),  # the rules, over LevelData
-    ("game.campaign", "game.speedrun"),  # headless: profile, replays, splits, LiveSplit
+    ("game.campaign", "game.speedrun", "game.packs"),  # headless: profile, replays, splits,
+    # LiveSplit, map packs
     ("game.render", "game.input", "game.settings"),  # pygame from here on (key names)
     ("game.services", "game.app", "game.display", "game.pad", "game.prompts"),
     ("game.scenes",),
     ("game.dev", "game.cli", "game.__main__"),
 )
 HEADLESS = ("game.content", "game.level", "game.sim", "game.campaign", "game.speedrun",
-            "game.save", "game.paths")
+            "game.save", "game.paths", "game.packs")
 PYGAME = {"pygame", "pytmx"}  # pytmx imports pygame when it is installed
 
 

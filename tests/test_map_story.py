@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from mapkit import write_map, write_png
 
+from game.campaign.map_story import inspect_with_story as inspect_map
+from game.campaign.map_story import load_story
 from game.level.errors import ERROR, WARNING
-from game.level.loader import inspect_map
-from game.level.story import load_story
 
 ROWS = ["........",
         ".@..o.P.",

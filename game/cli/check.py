@@ -38,8 +38,8 @@ def _expand(paths: list[Path]) -> list[Path]:
 
 def check_one(path: Path) -> tuple[int, dict]:
     """(exit code for this map, its JSON record)."""
+    from game.campaign.map_story import inspect_with_story as inspect_map
     from game.level.errors import ERROR, Problem
-    from game.level.loader import inspect_map
 
     start = time.perf_counter()
     record: dict = {"file": str(path), "title": None, "problems": []}

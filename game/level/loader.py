@@ -17,7 +17,6 @@ from game.level.data import GID_MASK, TILE_PX, LevelData, Objective, TileLayer
 from game.level.errors import ERROR, MapError, Problem
 from game.level.portable import portability
 from game.level.rules import RuleCheck
-from game.level.story import check_story
 from game.level.tmx import MapDoc, read_map
 from game.level.winnable import check_objective_properties, check_winnable
 
@@ -43,7 +42,6 @@ def inspect_map(path: str | os.PathLike) -> tuple[LevelData | None, list[Problem
     images = [p for t in doc.tilesets for p in (t.tileset.image, *t.tileset.tile_images.values())
               if p is not None]
     problems = doc.problems + rules.problems + portability(path, [*doc.files, *images])
-    problems += check_story(path, objects)
     if any(p.severity == ERROR for p in problems):
         return None, problems
     if "seed" not in doc.properties:  # a custom map without a seed: derive one from it

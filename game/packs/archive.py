@@ -22,8 +22,8 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from game.campaign.map_story import inspect_with_story as inspect_map
 from game.level.errors import ERROR, Problem
-from game.level.loader import inspect_map
 from game.level.safexml import MAX_FILE_BYTES
 from game.packs.manifest import MANIFEST, Pack, read_pack
 

@@ -9,8 +9,8 @@ import pygame
 
 from game.app import App
 from game.campaign.catalog import LevelEntry, Script, campaign, scenes_for
+from game.campaign.map_story import MapStory
 from game.level.data import LevelData
-from game.level.story import MapStory
 from game.render import palette
 from game.render.images import icon
 from game.render.tilemap import TileMapRenderer

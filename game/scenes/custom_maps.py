@@ -16,10 +16,10 @@ from pathlib import Path
 import pygame
 
 from game.app import App, Scene
+from game.campaign.map_story import inspect_with_story as inspect_map
 from game.level import LevelData, MapError, load_level
 from game.level.errors import ERROR, Problem
 from game.level.kit_install import install_kit
-from game.level.loader import inspect_map
 from game.level.tilesets import png_size
 from game.packs.manifest import Pack, is_pack, map_files, read_pack
 from game.render import palette

@@ -15,7 +15,7 @@ import pygame
 
 from game.app import App, Scene
 from game.campaign.catalog import Script, Speaker, campaign
-from game.level.story import MapStory
+from game.campaign.map_story import MapStory
 from game.render import palette
 from game.render.font import BitmapFont
 from game.render.widgets import panel
@@ -63,7 +63,7 @@ def speaker(who: str, story: MapStory | None = None) -> Speaker:
 
 
 def face_for(who: str, story: MapStory | None = None) -> pygame.Surface | None:
-    """The speaker's portrait: a custom map's own PNG (checked by game.level.story:
+    """The speaker's portrait: a custom map's own PNG (checked by game.campaign.map_story:
     inside the map's folder, at most 256 pixels a side), else the campaign's."""
     own = story.faces.get(who) if story is not None else None
     if own is None:

@@ -12,8 +12,8 @@ from collections.abc import Callable
 
 from game.app import App
 from game.campaign.catalog import Script, campaign, entry_for_path, scenes_for
+from game.campaign.map_story import MapStory, load_story
 from game.level.data import LevelData
-from game.level.story import MapStory, load_story
 from game.scenes.dialogue import DialogueScene
 from game.sim import events as ev
 from game.sim.state import PLAYING, WON

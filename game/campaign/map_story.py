@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.campaign.catalog import Line, Script, Speaker, campaign, parse_scenes
-from game.level.data import LevelObject
+from game.level.data import LevelData, LevelObject
 from game.level.errors import ERROR, WARNING, MapError, Problem
+from game.level.loader import inspect_map
 from game.level.safexml import Files, read_capped
 from game.level.tilesets import png_size
 
@@ -181,6 +182,18 @@ def _speaker(story: MapStory, path: Path, files: Files, sid: str, table: object,
 def _suggest(word: str, options: list[str]) -> str:
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.7)
     return f'did you mean "{close[0]}"?' if close else ""
+
+
+def inspect_with_story(path: Path | str) -> tuple[LevelData | None, list[Problem]]:
+    """loader.inspect_map, then the map's story: what `check`, the Custom maps screen and
+    packs report. A story with errors makes the map unusable there too."""
+    level, problems = inspect_map(path)
+    if level is None:
+        return None, problems
+    extra = check_story(Path(path), list(level.objects))
+    if any(p.severity == ERROR for p in extra):
+        return None, problems + extra
+    return level, problems + extra
 
 
 def check_story(map_path: Path, objects: list[LevelObject]) -> list[Problem]:
