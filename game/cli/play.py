@@ -12,13 +12,15 @@ from game.cli.common import (
     EXIT_USAGE,
     load_or_report,
     non_negative,
+    resolve_map,
     use_dummy_video,
 )
 
 
 def add_parser(sub) -> None:
     play = sub.add_parser("play", help="play a map straight away")
-    play.add_argument("map", type=Path, help="a Tiled .tmx map")
+    play.add_argument("map", help="a Tiled .tmx/.tmj map, or a campaign level by number or "
+                      "id (1, scavengers_dawn)")
     play.add_argument("--at", type=non_negative, default=None, metavar="OBJECT_ID",
                       help="start Elara at this object (Tiled's Play from here); such "
                            "test runs keep no records")
@@ -37,7 +39,10 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         parser.error("--headless needs --ticks N")
     if (args.ticks is not None or args.screenshot) and not args.headless:
         parser.error("--ticks and --screenshot only make sense with --headless")
-    level = load_or_report(args.map)
+    path = resolve_map(args.map)
+    if path is None:
+        return EXIT_USAGE
+    level = load_or_report(path)
     if level is None:
         return EXIT_USAGE
     scratch = None
@@ -58,7 +63,7 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from game.app import App
     from game.scenes.play import PlayScene
 
-    app = App(args.data_dir, headless=args.headless)
+    app = App(args.data_dir, headless=args.headless, custom_map_dirs=args.map_dirs)
     run = None
     if scratch is not None:  # a test start: splits and replays go to a scratch folder
         from game.speedrun.run import Run
