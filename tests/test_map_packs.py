@@ -39,6 +39,8 @@ def test_new_pack_checked_zipped_installed_listed_and_won(tmp_path, capsys):
 
     folder = make_pack(tmp_path / "author" / "maps")
     assert main(["check", str(folder)]) == 0
+    assert main(["check", str(folder.parent)]) == 0  # the maps folder: its packs too
+    assert capsys.readouterr().out.count(": ok (") == 4
     assert main(["pack", str(folder), "--out", str(tmp_path / "gc.zip")]) == 0
     out = capsys.readouterr().out
     assert "gc.zip: 5 files, 2 maps" in out

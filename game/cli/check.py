@@ -2,7 +2,7 @@
 
 Lines read `FILE: error: [object #12 "north wall"] what is wrong — how to fix`. Exit 0
 when no map has errors (warnings are fine), 1 when one has, 2 when a file cannot be read.
-A folder checks every .tmx inside it.
+A folder checks every .tmx and .tmj map inside it and in its subfolders (packs).
 """
 
 from __future__ import annotations
@@ -30,6 +30,9 @@ def _expand(paths: list[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             found = sorted(p for s in MAP_SUFFIXES for p in path.glob(f"*{s}"))
+            for sub in sorted(p for p in path.iterdir() if p.is_dir() and p.name != "kit"
+                              and not p.name.startswith(".")):  # packs and folders of maps
+                found += sorted(p for s in MAP_SUFFIXES for p in sub.glob(f"*{s}"))
             out.extend(found or [path])
         else:
             out.append(path)
