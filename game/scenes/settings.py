@@ -14,8 +14,7 @@ from game.audio import ui
 from game.content.text import keys
 from game.render import palette
 from game.render.widgets import list_choice, panel
-from game.settings import FIELDS, PAGES, store_for, valid_value
-from game.speedrun import livesplit
+from game.settings import FIELDS, PAGES, valid_value
 
 EXPORT = "__export__"
 BACK = "__back__"
@@ -86,7 +85,7 @@ class SettingsScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         box = draw_frame(self, surface, "Settings", len(self.rows),
-                         "<choose>: open - <back>: back - saved as you go")
+                         "<choose>: open - <back>: back - saved as you go", extra=10)
         self.rects = []
         y = box.y + 6
         for i, name in enumerate(self.rows):
@@ -104,7 +103,7 @@ class SettingsPage(Scene):
 
     def __init__(self, app: App, page: str) -> None:
         super().__init__(app)
-        self.store = store_for(app)
+        self.store = app.services.settings
         self.page = page
         extra = [EXPORT] if page == "speedrun" else []
         self.rows = [n for n, f in FIELDS.items() if f.page == page and f.type is not dict]
@@ -147,7 +146,7 @@ class SettingsPage(Scene):
             self.app.apply_display_settings()
         if name.endswith("_volume"):  # heard at once: the next frame mixes at this level
             self.app.audio.play("menu_move")
-        livesplit.driver_for(self.app)  # follow LiveSplit on/off/host/port changes
+        self.app.services.livesplit()  # follow LiveSplit on/off/host/port changes
         self.notice, self.notice_color = (problem, palette.UI_BAD) if problem else ("", None)
 
     def commit_text(self) -> None:
@@ -216,7 +215,7 @@ class SettingsPage(Scene):
                         self.activate()
 
     def update(self) -> None:
-        livesplit.poll(self.app)
+        self.app.services.poll()
 
     # -- drawing ---------------------------------------------------------------------
     def value_text(self, name: str) -> str:
@@ -265,8 +264,7 @@ class SettingsPage(Scene):
                       palette.UI_TEXT, align="center")
 
     def livesplit_status(self) -> str:
-        current = getattr(self.app, "livesplit", None)
         if not self.store.settings.livesplit:
             return ""
-        client = current[2] if current else None
+        client = self.app.services.livesplit_client
         return f"LiveSplit: {client.status}" if client else "LiveSplit: on"
