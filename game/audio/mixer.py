@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import os
 import sys
+import time
 from contextlib import contextmanager
 
 import pygame
@@ -65,7 +66,9 @@ class Audio:
         self.sounds: dict[str, pygame.mixer.Sound | None] = {}
         self.last_start: dict[str, float] = {}
         self.playing: dict[str, list[pygame.mixer.Channel]] = {}
-        self.played: list[tuple[float, str]] = []  # (ms, name) of every started effect
+        self.started: dict[int, float] = {}  # effects channel -> when its sound began
+        self.log: list[tuple[float, str]] = []  # (elapsed(), name) of effects started
+        self.opened_at = 0.0
         self.music = MusicDeck(self)
         self.duck_ms = 0.0
         self.loops_fed: set[int] = set()  # loop channels someone kept alive this frame
@@ -85,6 +88,11 @@ class Audio:
             log(self.problem)
             return
         self.enabled = True
+        self.opened_at = time.perf_counter()
+
+    def elapsed(self) -> float:
+        """Seconds since the device opened: where a recording (disk driver) is now."""
+        return time.perf_counter() - self.opened_at if self.enabled else 0.0
 
     def close(self) -> None:
         if self.enabled:
@@ -123,8 +131,8 @@ class Audio:
     def play(self, name: str, gain: float = 1.0, pan: float = 0.0) -> bool:
         """Start an effect; False when it was held back (cap, gap, no free voice)."""
         spec = SOUNDS.get(name)
-        if not self.enabled or spec is None or gain <= 0:
-            return False
+        if not self.enabled or spec is None or spec.volume * gain * self.effects_gain < 0.002:
+            return False  # unknown, or muted: no voice spent on it
         if self.now_ms - self.last_start.get(name, -1e9) < spec.gap_ms:
             return False
         live = [c for c in self.playing.get(name, ()) if c.get_busy()
@@ -132,16 +140,30 @@ class Audio:
         if len(live) >= spec.cap:
             return False
         sound = self.sound(name)
-        channel = pygame.mixer.find_channel(spec.urgent) if sound is not None else None
+        channel = self._free_channel(spec.urgent) if sound is not None else None
         if channel is None:
             return False
         channel.play(sound)
         channel.set_volume(*pan_gains(spec.volume * gain * self.effects_gain, pan))
         self.playing[name] = [*live, channel]
         self.last_start[name] = self.now_ms
-        self.played.append((self.now_ms, name))
-        del self.played[:-64]
+        self.log.append((self.elapsed(), name))
+        if len(self.log) > 20000:
+            del self.log[:10000]
         return True
+
+    def _free_channel(self, steal: bool) -> pygame.mixer.Channel | None:
+        """An idle effects channel; else, for an urgent sound, the one that started
+        first. (pygame's find_channel ignores reserved channels: it would hand out the
+        music's.)"""
+        ids = range(RESERVED, CHANNELS)
+        idle = next((i for i in ids if not pygame.mixer.Channel(i).get_busy()), None)
+        if idle is None and steal:
+            idle = min(ids, key=lambda i: self.started.get(i, -1e9))
+        if idle is None:
+            return None
+        self.started[idle] = self.now_ms
+        return pygame.mixer.Channel(idle)
 
     def loop(self, channel_id: int, name: str | None, gain: float = 0.0,
              pan: float = 0.0) -> None:
