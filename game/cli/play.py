@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from game.cli import headless
 from game.cli.common import (
@@ -14,13 +13,15 @@ from game.cli.common import (
     EXIT_USAGE,
     load_or_report,
     non_negative,
+    resolve_map,
     use_dummy_video,
 )
 
 
 def add_parser(sub) -> None:
     play = sub.add_parser("play", help="play a map straight away")
-    play.add_argument("map", type=Path, help="a Tiled .tmx map")
+    play.add_argument("map", help="a Tiled .tmx map, or a campaign level by number or id "
+                      "(1, scavengers_dawn)")
     play.add_argument("--seed", type=non_negative, default=None,
                       help="simulation seed (default: the map's official seed)")
     headless.add_options(play)
@@ -28,7 +29,10 @@ def add_parser(sub) -> None:
 
 def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     headless.check_options(args, parser)
-    level = load_or_report(args.map)
+    path = resolve_map(args.map)
+    if path is None:
+        return EXIT_USAGE
+    level = load_or_report(path)
     if level is None:
         return EXIT_USAGE
     if args.headless:
@@ -36,7 +40,8 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from game.app import App
     from game.scenes.play import PlayScene
 
-    app = App(args.data_dir, headless=args.headless, sound=args.sound or None)
+    app = App(args.data_dir, headless=args.headless, custom_map_dirs=args.map_dirs,
+              sound=args.sound or None)
     app.push(PlayScene(app, level, args.seed))
     if not args.headless:
         app.run()
