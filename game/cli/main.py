@@ -37,15 +37,12 @@ def _global_options(parser: argparse.ArgumentParser, prefix: str = "") -> None:
                         dest=f"{prefix}map_dirs",
                         help="also list the .tmx maps in DIR on the Custom maps screen "
                              "(repeatable)")
-<<<<<<< HEAD
-    headless.add_options(parser, screenshot=False)  # the title screen, for tests
-=======
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m game", description="Reclaim 2147")
     _global_options(parser)
->>>>>>> main
+    headless.add_options(parser, screenshot=False)  # the title screen, for tests
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     for name in SUBCOMMANDS:
         _module(name).add_parser(sub)
