@@ -24,9 +24,9 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("game", "game.paths", "game.save", "game.content"),
     ("game.level",),  # the map format: what a level is, read and checked
     ("game.sim",),  # the rules, over LevelData
-    ("game.campaign", "game.speedrun", "game.packs"),  # headless: profile, replays, splits,
-    # LiveSplit, map packs
-    ("game.render", "game.input", "game.settings"),  # pygame from here on (key names)
+    ("game.campaign", "game.speedrun", "game.packs"),  # headless: profile, replays,
+    # splits, LiveSplit, map packs
+    ("game.render", "game.input", "game.settings", "game.audio"),  # pygame from here on
     ("game.services", "game.app", "game.display", "game.pad", "game.prompts"),
     ("game.scenes",),
     ("game.dev", "game.cli", "game.__main__"),

@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pygame
 
 from game.app import App
+from game.audio import music_for_level
 from game.campaign.catalog import LevelEntry, Script, campaign, scenes_for
 from game.campaign.map_story import MapStory
 from game.level.data import LevelData
@@ -27,6 +28,7 @@ class BriefingScene(DialogueScene):
                  start: Callable[[], None], story: MapStory | None = None) -> None:
         self.level = level
         self.entry = entry
+        self.music = music_for_level(level)
         scenes, _ = scenes_for(entry)
         script = scenes.get(entry.briefing) if entry else None
         if story is not None:  # a custom map's briefing, with its own cast
