@@ -58,6 +58,7 @@ class App:
         self.clock = pygame.time.Clock()
         self.time_ms = 0  # presentation clock: animations, blinking
         self.ticks_run = 0
+        self.skip_story = False  # `play --headless`: dialogue would stall a run nobody reads
         self._accumulator = 0.0
         self._last = time.perf_counter()
         self._scale_rect = pygame.Rect(0, 0, *LOGICAL_SIZE)

@@ -15,6 +15,8 @@ from game.cli.common import (
     use_dummy_video,
 )
 
+FRAME_SLACK = 600  # frames beyond --ticks for any scene that does not tick the level
+
 
 def add_parser(sub) -> None:
     play = sub.add_parser("play", help="play a map straight away")
@@ -24,7 +26,8 @@ def add_parser(sub) -> None:
     play.add_argument("--headless", action="store_true",
                       help="no window: run --ticks ticks of the real game loop")
     play.add_argument("--ticks", type=non_negative, default=None,
-                      help="with --headless: how many simulation ticks to run")
+                      help="with --headless: how many simulation ticks to run (dialogue "
+                           "is skipped, so every one of them is simulated)")
     play.add_argument("--screenshot", type=Path, default=None,
                       help="with --headless: save the last frame to this PNG")
 
@@ -43,13 +46,19 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from game.scenes.play import PlayScene
 
     app = App(args.data_dir, headless=args.headless)
+    app.skip_story = args.headless  # nobody reads dialogue headless: it would stall the run
     app.push(PlayScene(app, level, args.seed))
     if not args.headless:
         app.run()
         return EXIT_OK
     app.frame(fixed_ticks=0)
-    while app.running and app.ticks_run < args.ticks:
+    frames = 0
+    while app.running and frames < args.ticks + FRAME_SLACK and app.scenes:
+        sim = app.scenes[0].sim
+        if sim.tick >= args.ticks or sim.outcome != "playing":
+            break
         app.frame(fixed_ticks=1)
+        frames += 1
     sim = app.scenes[0].sim if app.scenes else None
     if args.screenshot:
         try:
@@ -58,5 +67,6 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             print(f"{args.screenshot}: error: cannot save screenshot ({exc})", file=sys.stderr)
             return EXIT_FAILED
     if sim is not None:
-        print(f"ticks={sim.tick} outcome={sim.outcome} state={sim.state_hash()[:16]}")
+        reason = f" reason={sim.loss_reason}" if sim.loss_reason else ""
+        print(f"ticks={sim.tick} outcome={sim.outcome}{reason} state={sim.state_hash()[:16]}")
     return EXIT_OK
