@@ -1,4 +1,4 @@
-"""The player's hands in a real PlayScene: E puts in only the chosen kind, Tab chooses,
+"""The player's hands in a real PlayScene: E puts in only the chosen kind, T chooses,
 X drops, what E would reach is outlined, and a key with nothing to act on says so."""
 
 from __future__ import annotations
@@ -53,9 +53,9 @@ def test_e_puts_in_the_chosen_kind_and_keeps_the_rest(app, tmp_path):
     assert play.sim.query(Reactor)[0][1].queue == ["organic", "organic"]
     key(app, pygame.K_e)  # no organic left: it says so, the polymer stays
     app.frame(fixed_ticks=1)
-    assert "Tab chooses" in play.ui.message
+    assert "T chooses" in play.ui.message
     assert play.sim.player()[0].carry == {"polymer": 1}
-    key(app, pygame.K_TAB)
+    key(app, pygame.K_t)
     assert play.input.kind == "polymer" and "polymer" in play.ui.message
     key(app, pygame.K_x)  # drops one polymer at her feet
     app.frame(fixed_ticks=1)

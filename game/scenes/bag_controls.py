@@ -1,4 +1,4 @@
-"""The play scene's hands: which waste kind E puts into a node and X drops (Tab or the
+"""The play scene's hands: which waste kind E puts into a node and X drops (T or the
 mouse wheel chooses), what is in reach (outlined in the world), and a plain sentence
 when a key has nothing to act on."""
 
