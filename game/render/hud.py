@@ -69,7 +69,7 @@ class Hud:
             left = x
             x = icon_count(target, self.font, (x, rect.y + 9), kind, str(n),
                            palette.UI_TEXT if n else palette.UI_DIM) + 8
-            if kind == chosen:  # what E puts in and X drops; Tab chooses
+            if kind == chosen:  # what E puts in and X drops; T or the wheel chooses
                 pygame.draw.rect(target, palette.UI_ACCENT,
                                  pygame.Rect(left - 2, rect.y + 6, x - left - 4, 15), 1)
 
