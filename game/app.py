@@ -81,6 +81,9 @@ class App:
         self._last = time.perf_counter()
         self._scale_rect = pygame.Rect(0, 0, *LOGICAL_SIZE)
         self.scale = 1.0
+        self._shown: bytes = b""  # the last picture sent to the window (skip repeats)
+        self._shown_layout = pygame.Rect(0, 0, 0, 0)
+        self._flips = display.FlipWatch()
         self._layout()
 
     # -- scene stack -------------------------------------------------------------------
@@ -127,6 +130,8 @@ class App:
         """Fullscreen, scaling or vsync changed (Settings, F11, Alt+Enter)."""
         if not self.headless:
             self.window = display.reopen(self.window, self.settings)
+            self._flips.reset()
+            self._shown = b""
         self._layout()
 
     def toggle_fullscreen(self) -> None:
@@ -187,9 +192,10 @@ class App:
             self.running = False
             return
         if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED,
-                          pygame.WINDOWRESIZED):
+                          pygame.WINDOWRESIZED, pygame.WINDOWEXPOSED):
             self.window = pygame.display.get_surface()
             self._layout()
+            self._shown = b""  # draw the whole window again
             return
         if event.type == pygame.KEYDOWN and display.is_fullscreen_toggle(event):
             self.toggle_fullscreen()
@@ -217,9 +223,14 @@ class App:
         self.pad.draw(self.screen)
 
     def present(self) -> None:
-        display.present(self.window, self.screen, self._scale_rect, palette.UI_PANEL)
         if not self.headless:
-            pygame.display.flip()
+            frame = self.screen.get_buffer().raw
+            if frame == self._shown and self._shown_layout == self._scale_rect:
+                return  # the same picture again: the window already shows it
+            self._shown, self._shown_layout = frame, self._scale_rect.copy()
+        display.present(self.window, self.screen, self._scale_rect, palette.UI_PANEL)
+        if not self.headless and self._flips.flip(self.settings):
+            self.apply_display_settings()  # software "acceleration": the plain surface
 
     def save_screenshot(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)

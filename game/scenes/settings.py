@@ -85,7 +85,7 @@ class SettingsScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         box = draw_frame(self, surface, "Settings", len(self.rows),
-                         "<choose>: open - <back>: back - saved as you go")
+                         "<choose>: open - <back>: back - saved as you go", extra=10)
         self.rects = []
         y = box.y + 6
         for i, name in enumerate(self.rows):

@@ -6,7 +6,7 @@ import esper
 
 from game.sim.commands import Move
 from game.sim.components import Player, Position
-from game.sim.constants import SUBPX, TILE
+from game.sim.constants import FACING, SUBPX, TILE
 from game.sim.grid import Grid
 from game.sim.query import ordered
 from game.sim.state import TickContext
@@ -17,7 +17,6 @@ DIAGONAL_NUM, DIAGONAL_DEN = 181, 256
 # than this far to the side slides Elara toward it, as top-down action games do.
 ASSIST_PX = 6
 _ASSIST_OFFSETS = [s * px * SUBPX for px in range(1, ASSIST_PX + 1) for s in (-1, 1)]
-FACING = {(0, 1): 0, (-1, 0): 1, (1, 0): 2, (0, -1): 3}
 
 
 def last_move(ctx: TickContext) -> Move | None:
