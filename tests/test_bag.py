@@ -3,6 +3,7 @@ so a bag full of the wrong waste never locks a level."""
 
 from __future__ import annotations
 
+import pytest
 from test_rules import _funded, hold, sim_for
 
 from game.sim import Build, Interact, Move
@@ -10,6 +11,8 @@ from game.sim import events as ev
 from game.sim.commands import Drop, decode, encode
 from game.sim.components import Reactor, WastePile
 from game.sim.constants import TILE
+
+pytestmark = pytest.mark.usefixtures("toy_maps")  # one mechanic or format, on tiny maps
 
 
 def test_deposit_puts_in_only_the_kind_named(tmp_path):

@@ -14,6 +14,8 @@ from game.render.reach import interact_target
 from game.scenes.play import PlayScene
 from game.sim.components import Reactor, WastePile
 
+pytestmark = pytest.mark.usefixtures("toy_maps")  # one mechanic or format, on tiny maps
+
 
 @pytest.fixture
 def app(tmp_path):
