@@ -180,6 +180,7 @@ def test_game_rules_reachability_drones_and_references(tmp_path):
     assert ('object #3 "wall"', "MuralWall names district 'Nrth', which does not exist") in errors
 
 
+@pytest.mark.usefixtures("toy_maps")  # a random map, not a winnable one
 def test_check_of_a_256x256_map_takes_under_a_second(tmp_path):
     rng = np.random.default_rng(1)
     gids = np.where(rng.random(256 * 256) < 0.2, 2, 1)
