@@ -25,7 +25,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("game.level",),  # the map format: what a level is, read and checked
     ("game.sim",),  # the rules, over LevelData
     ("game.campaign", "game.speedrun", "game.settings"),  # headless services
-    ("game.render", "game.input"),  # pygame from here on
+    ("game.render", "game.input", "game.display", "game.pad", "game.prompts"),  # pygame
     ("game.app",),
     ("game.scenes",),
     ("game.dev", "game.cli", "game.__main__"),
