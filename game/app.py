@@ -21,6 +21,7 @@ from game.pad import Pad
 from game.prompts import Prompts
 from game.render import palette
 from game.render.font import BitmapFont
+from game.services import Services
 from game.sim.constants import TICK_RATE
 
 LOGICAL_SIZE = (640, 360)
@@ -53,15 +54,15 @@ class Scene:
 
 class App:
     def __init__(self, data_dir: Path, headless: bool = False,
-                 window_size: tuple[int, int] = DEFAULT_WINDOW) -> None:
+                 window_size: tuple[int, int] = DEFAULT_WINDOW,
+                 custom_map_dirs: list[Path] | None = None) -> None:
         self.data_dir = data_dir
         self.headless = headless
-        from game.settings import store_for
-
         display.before_init()  # high-DPI awareness: must precede the video subsystem
         pygame.display.init()
         pygame.font.init()
-        self.settings = store_for(self).settings
+        self.services = Services(data_dir, custom_map_dirs)  # the one place they are made
+        self.settings = self.services.settings.settings
         pygame.display.set_caption("Reclaim 2147")
         self.window = display.open_window(window_size, headless, self.settings)
         self.screen = pygame.Surface(LOGICAL_SIZE).convert()
@@ -134,10 +135,8 @@ class App:
         self._layout()
 
     def toggle_fullscreen(self) -> None:
-        from game.settings import store_for
-
         self.settings.fullscreen = not self.settings.fullscreen
-        store_for(self).save()  # remembered for the next start
+        self.services.settings.save()  # remembered for the next start
         self.apply_display_settings()
 
     # -- loop --------------------------------------------------------------------------
