@@ -8,7 +8,7 @@ from pathlib import Path
 from game.sim.commands import Command
 from game.sim.constants import TICK_RATE
 from game.sim.world import Simulation
-from game.speedrun.maphash import MapDigest, MapHashError, map_digest
+from game.speedrun.maphash import MapDigest, MapHashError, level_digest, map_digest
 from game.speedrun.replay import CHECKPOINT_INTERVAL, Replay, game_version, rules_sha256
 
 CATEGORIES = ("campaign", "practice", "custom")
@@ -70,7 +70,7 @@ def record_run(level_path: Path, level, per_tick: list[list[Command]], category:
     """Re-play a command log into a fresh simulation and return its Replay (tools, tests)."""
     sim = Simulation(level, seed)
     try:
-        rec = Recorder(level_path)
+        rec = Recorder(level_path, level_digest(level))
         for commands in per_tick:
             if sim.outcome != "playing":
                 break
