@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from game.content.civic import CIVIC, PERCENT
+from game.content.balance import DEFAULT_BALANCE
+from game.content.civic import PERCENT
 from game.dev.bot import play_to_win
 from game.level import load_level
 from game.paths import CAMPAIGN_DIR
@@ -17,6 +18,8 @@ from game.sim.components import Reactor, Structure, WastePile
 from game.sim.constants import TILE
 from game.sim.objectives.coop import coop_goals
 from game.sim.systems.artisans import bfs_to, spawn_artisan
+
+CIVIC = DEFAULT_BALANCE.civic
 
 LEVEL5 = CAMPAIGN_DIR / "05_the_coop.tmx"
 

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from game.content.rules import DEFAULT_RULES
+from game.content.balance import DEFAULT_BALANCE
 from game.level.data import LevelObject
 from game.level.errors import ERROR, WARNING, Problem
 from game.level.schema import MAP_PROPERTIES, OBJECT_CLASSES, coerce, objective_kinds
@@ -191,7 +191,7 @@ class Rules:
         if props["objective"] != "produce":
             return
         target = props["objective_target"]
-        kinds = [k for k, r in DEFAULT_RULES.produces.items() if r == target]
+        kinds = [k for k, r in DEFAULT_BALANCE.rules.produces.items() if r == target]
         piles = [o for o in by_cls.get("Waste", []) if o.properties.get("kind") in kinds]
         if kinds and not piles:
             self.warn(f"the objective needs {target}, made from {' or '.join(kinds)} waste, "

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.content.rules import DEFAULT_RULES
+from game.content.balance import DEFAULT_BALANCE
 
 # Enums map makers pick from in Tiled (name -> values).
 ENUMS: dict[str, tuple[str, ...]] = {
-    "WasteKind": DEFAULT_RULES.waste_kinds,
-    "Resource": DEFAULT_RULES.resources,
+    "WasteKind": DEFAULT_BALANCE.rules.waste_kinds,
+    "Resource": DEFAULT_BALANCE.rules.resources,
     "MuralStage": ("blank", "sketch", "colour", "luminescent"),
     "DroneType": ("scout", "sprayer", "heavy", "jammer"),
     "Facing": ("down", "up", "left", "right"),

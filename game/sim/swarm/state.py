@@ -7,7 +7,7 @@ import hashlib
 
 import numpy as np
 
-from game.content.confront import CONFRONT, ConfrontRules
+from game.content.confront import ConfrontRules
 from game.level.data import LevelData
 from game.sim.constants import SUBPX, TILE, TILE_PX
 from game.sim.grid import Grid
@@ -17,7 +17,7 @@ from game.sim.swarm.waves import WaveTable
 
 
 class Confrontation:
-    def __init__(self, level: LevelData, grid: Grid, rules: ConfrontRules = CONFRONT):
+    def __init__(self, level: LevelData, grid: Grid, rules: ConfrontRules):
         self.rules = rules
         self.grid = grid
         self.table = WaveTable(level, rules)

@@ -11,7 +11,6 @@ from collections import deque
 
 import esper
 
-from game.content.civic import CIVIC
 from game.sim import events as ev
 from game.sim.civic import Artisan, Trainer
 from game.sim.components import Position, Reactor, Structure, WastePile
@@ -85,10 +84,10 @@ class WorkshopSystem(esper.Processor):
             if e.kind == ev.BUILT and e.data["kind"] == WORKSHOP:
                 esper.add_component(e.data["entity"], Trainer())
         for eid, (trainer, pos) in ordered(Trainer, Position):
-            if trainer.trained >= CIVIC.per_workshop:
+            if trainer.trained >= ctx.civic.per_workshop:
                 continue
             trainer.progress += 1
-            if trainer.progress < CIVIC.train_ticks:
+            if trainer.progress < ctx.civic.train_ticks:
                 continue
             trainer.progress = 0
             trainer.trained += 1
@@ -100,20 +99,19 @@ class ArtisanSystem(esper.Processor):
     def process(self, ctx: TickContext) -> None:
         for eid, (artisan, pos) in ordered(Artisan, Position):
             if artisan.path:
-                self._walk(ctx.grid, artisan, pos)
+                self._walk(ctx.grid, artisan, pos, ctx.civic.artisan_speed)
             elif artisan.wait > 0:
                 artisan.wait -= 1
             else:
                 self._work(ctx, eid, artisan, pos)
 
-    def _walk(self, grid: Grid, artisan: Artisan, pos: Position) -> None:
+    def _walk(self, grid: Grid, artisan: Artisan, pos: Position, step: int) -> None:
         tx, ty = artisan.path[0] % grid.width, artisan.path[0] // grid.width
         if grid.is_blocked(tx, ty):  # something was built on the way: plan again
             artisan.path.clear()
             artisan.moving = False
             return
         cx, cy = tx * TILE + TILE // 2, ty * TILE + TILE // 2
-        step = CIVIC.artisan_speed
         dx, dy = max(-step, min(step, cx - pos.x)), max(-step, min(step, cy - pos.y))
         pos.x += dx
         pos.y += dy
@@ -165,7 +163,7 @@ class ArtisanSystem(esper.Processor):
 
     def _take(self, ctx: TickContext, eid: int, artisan: Artisan, pile_id: int,
               pile: WastePile) -> None:
-        taken = min(CIVIC.artisan_capacity, pile.amount)
+        taken = min(ctx.civic.artisan_capacity, pile.amount)
         pile.amount -= taken
         artisan.carry[pile.kind] = artisan.carry.get(pile.kind, 0) + taken
         artisan.target = 0

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import esper
 
-from game.content.agents import COLLECTOR_RULES, CollectorRules
+from game.content.agents import CollectorRules
 from game.level.data import LevelData
 from game.sim import events as ev
 from game.sim.components import Collector, Position, WastePile
@@ -23,7 +23,7 @@ from game.sim.state import TickContext
 FACING = {(0, 1): 0, (-1, 0): 1, (1, 0): 2, (0, -1): 3}
 
 
-def spawn_collectors(level: LevelData, rules: CollectorRules = COLLECTOR_RULES) -> None:
+def spawn_collectors(level: LevelData, rules: CollectorRules) -> None:
     for obj in sorted(level.objects_of("CollectorSpawn"), key=lambda o: o.id):
         x, y = obj.center
         tx, ty = int(x // 16), int(y // 16)
@@ -35,8 +35,7 @@ def spawn_collectors(level: LevelData, rules: CollectorRules = COLLECTOR_RULES) 
 
 
 class CollectorSystem(esper.Processor):
-    def __init__(self, rules: CollectorRules = COLLECTOR_RULES) -> None:
-        self.rules = rules
+    def __init__(self) -> None:
         self._fields: dict[object, Field] = {}
         self._fields_tick = -1
 
@@ -70,12 +69,13 @@ class CollectorSystem(esper.Processor):
             if col.step_tx < 0:
                 self._decide(ctx, eid, col, pos)
             if col.step_tx >= 0:
-                self._walk(col, pos)
+                self._walk(col, pos, ctx.collectors.speed)
 
     def _take(self, ctx: TickContext, eid: int, col: Collector, piles: dict) -> None:
         pile = piles.get(col.target)
         if pile is None or pile.amount <= 0:  # Elara (or another collector) was faster
-            col.state, col.target = ("home" if col.carry >= self.rules.capacity else "seek"), 0
+            col.state = "home" if col.carry >= ctx.collectors.capacity else "seek"
+            col.target = 0
             return
         col.timer -= 1
         if col.timer > 0:
@@ -86,12 +86,12 @@ class CollectorSystem(esper.Processor):
         if pile.amount == 0:
             ctx.emit(ev.PILE_EMPTIED, pile=col.target, kind=pile.kind, by="collector")
             esper.delete_entity(col.target)
-        if col.carry >= self.rules.capacity:
+        if col.carry >= ctx.collectors.capacity:
             col.state, col.target = "home", 0
         elif pile.amount == 0:
             col.state, col.target = "seek", 0
         else:
-            col.timer = self.rules.take_ticks
+            col.timer = ctx.collectors.take_ticks
 
     def _decide(self, ctx: TickContext, eid: int, col: Collector, pos: Position) -> None:
         tx, ty = pos.x // TILE, pos.y // TILE
@@ -100,7 +100,7 @@ class CollectorSystem(esper.Processor):
             field = self._pile_field(ctx)
             dist, label = field.at(tx, ty)
             if dist == 0:
-                col.state, col.target, col.timer = "take", label, self.rules.take_ticks
+                col.state, col.target, col.timer = "take", label, ctx.collectors.take_ticks
                 return
             nxt = field.step_from(tx, ty)
             if nxt is None:  # nothing left to take (or no way to it): back to the van
@@ -111,7 +111,7 @@ class CollectorSystem(esper.Processor):
                     col.hauled += col.carry
                     ctx.emit(ev.COLLECTOR_UNLOADED, collector=eid, amount=col.carry)
                 col.carry = 0
-                col.state, col.timer = "wait", self.rules.unload_ticks
+                col.state, col.timer = "wait", ctx.collectors.unload_ticks
                 return
             home = (col.home_tx, col.home_ty)
             field = self._field(ctx, home, lambda: [(*home, 0)])
@@ -120,10 +120,9 @@ class CollectorSystem(esper.Processor):
             col.step_tx, col.step_ty = nxt
             col.facing = FACING[(nxt[0] - tx, nxt[1] - ty)]
 
-    def _walk(self, col: Collector, pos: Position) -> None:
+    def _walk(self, col: Collector, pos: Position, speed: int) -> None:
         cx = col.step_tx * TILE + TILE // 2
         cy = col.step_ty * TILE + TILE // 2
-        speed = self.rules.speed
         pos.x += max(-speed, min(speed, cx - pos.x))
         pos.y += max(-speed, min(speed, cy - pos.y))
         if (pos.x, pos.y) == (cx, cy):
