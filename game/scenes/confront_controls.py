@@ -18,6 +18,7 @@ from game.sim.swarm import events as sev
 from game.sim.swarm.components import Emitter
 
 BUILD_SLOT = {"build": 0, "build_workshop": 1, "build_3": 2}
+MESSAGE_MS = 2500
 
 
 class ConfrontControls:
@@ -90,7 +91,7 @@ class ConfrontControls:
 
     def _say(self, line: str) -> None:
         self.scene.ui.message = line
-        self.scene.ui.message_frames = 150
+        self.scene.ui.message_ms = MESSAGE_MS
 
     # -- events and frames ---------------------------------------------------------------
     def on_events(self, events) -> None:
@@ -114,7 +115,7 @@ class ConfrontControls:
         from game.settings import store_for
 
         self.fx.shake_enabled = store_for(self.scene.app).settings.screen_shake  # live
-        self.fx.update()
+        self.fx.update(self.scene.app.dt_ms)
         self.ui.hover_tile = self.scene.mouse_tile
         if not self.active:
             return

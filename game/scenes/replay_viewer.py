@@ -106,8 +106,8 @@ class ReplayViewerScene(Scene):
 
     def update(self) -> None:
         pos = self.sim.player()[1]
-        self.camera.follow(pos.x / SUBPX, pos.y / SUBPX)
-        self.effects.update()
+        self.camera.follow(pos.x / SUBPX, pos.y / SUBPX, self.app.dt_ms)
+        self.effects.update(self.app.dt_ms)
 
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type != pygame.KEYDOWN:
