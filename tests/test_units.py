@@ -4,9 +4,9 @@ import pytest
 
 from game.content.balance import DEFAULT_BALANCE
 from game.content.rules import parse_rules
-from game.render.timefmt import format_ticks
 from game.sim.commands import Build, Interact, Move, decode, encode
 from game.sim.rng import Pcg32
+from game.speedrun.timefmt import format_ticks
 
 
 @pytest.mark.parametrize("ticks,text", [

@@ -34,7 +34,7 @@ class Line:
 
 
 @dataclass(frozen=True, slots=True)
-class Scene:
+class Script:
     id: str
     lines: tuple[Line, ...]
     title: str = ""
@@ -124,8 +124,8 @@ def campaign() -> Campaign:
     return parse_campaign(_read_toml(CAMPAIGN_FILE, problems), problems)
 
 
-def parse_scenes(raw: dict, where: str, problems: list[str]) -> dict[str, Scene]:
-    scenes: dict[str, Scene] = {}
+def parse_scenes(raw: dict, where: str, problems: list[str]) -> dict[str, Script]:
+    scenes: dict[str, Script] = {}
     for sid, table in raw.items():
         if not isinstance(table, dict) or not isinstance(table.get("lines"), list):
             problems.append(f"{where}: [{sid}] needs a list `lines = [[who, text], ...]`")
@@ -138,12 +138,12 @@ def parse_scenes(raw: dict, where: str, problems: list[str]) -> dict[str, Scene]
             else:
                 problems.append(f"{where}: [{sid}] line {n} is not [\"who\", \"text\"]; "
                                 "skipped")
-        scenes[sid] = Scene(sid, tuple(lines), _text(table, "title"))
+        scenes[sid] = Script(sid, tuple(lines), _text(table, "title"))
     return scenes
 
 
 @cache
-def _dialogue_file(name: str) -> tuple[dict[str, Scene], tuple[str, ...]]:
+def _dialogue_file(name: str) -> tuple[dict[str, Script], tuple[str, ...]]:
     problems: list[str] = []
     path = DIALOGUE_DIR / name
     if not name or Path(name).name != name or not path.is_file():
@@ -152,7 +152,7 @@ def _dialogue_file(name: str) -> tuple[dict[str, Scene], tuple[str, ...]]:
     return parse_scenes(_read_toml(path, problems), name, problems), tuple(problems)
 
 
-def scenes_for(entry: LevelEntry | None) -> tuple[dict[str, Scene], tuple[str, ...]]:
+def scenes_for(entry: LevelEntry | None) -> tuple[dict[str, Script], tuple[str, ...]]:
     """The level's dialogue scenes by id, and problems reading them."""
     if entry is None:
         return {}, ()

@@ -3,14 +3,13 @@ used, a `survive` map has waves. Counts use the simulation's own wave formula.""
 
 from __future__ import annotations
 
+from game.content.balance import DEFAULT_BALANCE
 from game.level.data import LevelObject
+from game.level.waves import WaveTable
 
 
 def check_waves(rules, by_cls: dict[str, list[LevelObject]], props: dict) -> None:
-    """Adds warnings/errors to `rules` (a game.level.rules.Rules)."""
-    from game.content.balance import DEFAULT_BALANCE
-    from game.sim.swarm.waves import WaveTable  # late: the simulation imports game.level
-
+    """Adds warnings/errors to `rules` (a game.level.rules.RuleCheck)."""
     waves = int(props.get("wave_count") or 0)
     if props.get("objective") == "survive" and not waves:
         rules.error("the objective is survive but wave_count is 0", "map",

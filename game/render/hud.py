@@ -12,10 +12,10 @@ from game.render.font import BitmapFont
 from game.render.images import icon
 from game.render.story_hud import draw_story_hud
 from game.render.support_hud import draw_civic_hud
-from game.render.timefmt import format_ticks
 from game.render.timer_panel import draw_timer_panel
 from game.render.widgets import bar, icon_count, panel
 from game.sim.world import Simulation
+from game.speedrun.timefmt import format_ticks
 from game.speedrun.timer import TimerView
 
 MARGIN = 4

@@ -10,7 +10,6 @@ from game.content.civic import PERCENT
 from game.content.text import t
 from game.render import palette
 from game.render.font import BitmapFont
-from game.render.timefmt import format_ticks
 from game.render.widgets import bar, panel
 from game.sim.civic import Civic, District
 from game.sim.components import MURAL_STAGES
@@ -19,6 +18,7 @@ from game.sim.objectives.coop import coop_goals
 from game.sim.support import city_support
 from game.sim.systems.painting import LAST_STAGE, mural_in_reach
 from game.sim.world import Simulation
+from game.speedrun.timefmt import format_ticks
 
 LEFT, TOP, WIDTH = 4, 34, 150
 BAR_W = 56

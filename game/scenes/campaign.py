@@ -10,8 +10,8 @@ from game.app import App, Scene
 from game.campaign.catalog import campaign
 from game.campaign.profile import profile_for
 from game.render import palette
-from game.render.timefmt import format_ticks
 from game.render.widgets import Menu, MenuItem, panel
+from game.speedrun.timefmt import format_ticks
 
 
 class CampaignScene(Scene):

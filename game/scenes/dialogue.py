@@ -14,8 +14,7 @@ from collections.abc import Callable
 import pygame
 
 from game.app import App, Scene
-from game.campaign.catalog import Scene as Script
-from game.campaign.catalog import Speaker, campaign
+from game.campaign.catalog import Script, Speaker, campaign
 from game.render import palette
 from game.render.font import BitmapFont
 from game.render.widgets import panel

@@ -11,12 +11,12 @@ import pygame
 from game.app import App, Scene
 from game.level import MapError, load_level
 from game.render import palette
-from game.render.timefmt import format_ticks
 from game.render.widgets import list_choice, panel
 from game.scenes.results_run import MEDAL_COLORS
 from game.speedrun.campaign import campaign_levels, level_id
 from game.speedrun.replay import EXTENSION
 from game.speedrun.splits import medal_for, store_for
+from game.speedrun.timefmt import format_ticks
 
 
 def unlocked(app: App, path: Path) -> bool:

@@ -18,12 +18,12 @@ from game.render.camera import Camera
 from game.render.effects import Effects
 from game.render.hud import Hud, HudState
 from game.render.tilemap import TileMapRenderer
-from game.render.timefmt import format_ticks
 from game.render.widgets import panel
 from game.render.world_view import WorldView
 from game.sim.constants import SUBPX, TILE_PX
 from game.sim.world import Simulation
 from game.speedrun.replay import Replay, ReplayError
+from game.speedrun.timefmt import format_ticks
 from game.speedrun.timer import TimerView
 from game.speedrun.verify import find_map, read_replay
 

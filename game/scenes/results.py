@@ -7,9 +7,9 @@ import pygame
 from game.app import App, Scene
 from game.content.text import t
 from game.render import palette
-from game.render.timefmt import format_ticks
 from game.render.widgets import Menu, MenuItem, panel
 from game.scenes.results_run import RunMenu, draw_lines, result_lines
+from game.speedrun.timefmt import format_ticks
 
 
 class ResultsScene(Scene):

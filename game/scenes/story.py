@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from game.app import App
-from game.campaign.catalog import Scene as Script
-from game.campaign.catalog import campaign, entry_for_path, scenes_for
+from game.campaign.catalog import Script, campaign, entry_for_path, scenes_for
 from game.campaign.profile import profile_for
 from game.level.data import LevelData
 from game.scenes.dialogue import DialogueScene

@@ -52,9 +52,9 @@ class Simulation:
         self.world = f"sim-{next(_world_ids)}"
         self._closed = False
         esper.switch_world(self.world)
-        self._systems = [system() for system in SYSTEM_ORDER]
-        for priority, system in enumerate(reversed(self._systems)):
-            esper.add_processor(system, priority)
+        # esper runs processors highest priority first: the first of SYSTEM_ORDER highest
+        for priority, system in enumerate(reversed(SYSTEM_ORDER)):
+            esper.add_processor(system(), priority)
         self._spawn_from_level()
         # campaign carry-in (game/campaign/carry.py): what earlier levels hand this one,
         # applied before the first tick; replays record it so verify starts the same way
@@ -88,11 +88,9 @@ class Simulation:
         if self.state.outcome != PLAYING:
             return []
         esper.switch_world(self.world)
-        esper.clear_dead_entities()
         self.state.tick += 1
         ctx = self._context(list(commands), [])
-        for system in self._systems:
-            system.process(ctx)
+        esper.process(ctx)  # clears dead entities, then SYSTEM_ORDER (by priority)
         return ctx.events
 
     def run(self, per_tick: Iterable[Iterable[Command]]) -> list[Event]:

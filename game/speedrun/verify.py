@@ -12,7 +12,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.render.timefmt import format_ticks
 from game.sim.constants import TICK_RATE
 from game.sim.state import PLAYING
 from game.speedrun.campaign import campaign_levels
@@ -24,6 +23,7 @@ from game.speedrun.replay import (
     from_bytes,
     game_version,
 )
+from game.speedrun.timefmt import format_ticks
 
 UNREADABLE = "unreadable"  # exit code 2: the file itself could not be read
 

@@ -9,11 +9,12 @@ import numpy as np
 
 from game.content.confront import ConfrontRules
 from game.level.data import LevelData
+from game.level.waves import WaveTable
 from game.sim.constants import SUBPX, TILE, TILE_PX
 from game.sim.grid import Grid
-from game.sim.swarm.flowfield import UNREACHED, distance_field, step_field
+from game.sim.pathing import UNREACHED, distance_field
+from game.sim.swarm.flowfield import step_field
 from game.sim.swarm.swarm import Swarm
-from game.sim.swarm.waves import WaveTable
 
 
 class Confrontation:

@@ -2,9 +2,9 @@
 grid to the nearest waste pile, take it a unit at a time and haul it back.
 
 Deterministic by construction: integer positions that move from tile centre to tile
-centre, breadth-first distance fields (game/sim/pathing.py) with sources seeded by pile
-entity id, collectors processed in entity-id order, after Elara's pickup (on the same
-tick, Elara gets there first).
+centre, the game's breadth-first distance fields (game/sim/pathing.py: nearest pile by
+steps, then lowest entity id), collectors processed in entity-id order, after Elara's
+pickup (on the same tick, Elara gets there first).
 """
 
 from __future__ import annotations
@@ -15,18 +15,16 @@ from game.content.agents import CollectorRules
 from game.level.data import LevelData
 from game.sim import events as ev
 from game.sim.components import Collector, Position, WastePile
-from game.sim.constants import TICK_RATE, TILE
+from game.sim.constants import FACING, TICK_RATE, TILE, TILE_PX
 from game.sim.pathing import Field
 from game.sim.query import ordered
 from game.sim.state import TickContext
-
-FACING = {(0, 1): 0, (-1, 0): 1, (1, 0): 2, (0, -1): 3}
 
 
 def spawn_collectors(level: LevelData, rules: CollectorRules) -> None:
     for obj in sorted(level.objects_of("CollectorSpawn"), key=lambda o: o.id):
         x, y = obj.center
-        tx, ty = int(x // 16), int(y // 16)
+        tx, ty = int(x // TILE_PX), int(y // TILE_PX)
         delay = int(obj.properties.get("delay_seconds", 0)) * TICK_RATE
         for i in range(int(obj.properties.get("count", 1))):
             esper.create_entity(
@@ -36,20 +34,22 @@ def spawn_collectors(level: LevelData, rules: CollectorRules) -> None:
 
 class CollectorSystem(esper.Processor):
     def __init__(self) -> None:
-        self._fields: dict[object, Field] = {}
-        self._fields_tick = -1
+        # Fields are a pure function of (blocked grid, sources), so one built on an
+        # earlier tick serves as long as neither changed: most ticks build none.
+        self._fields: dict[object, tuple[bytes, tuple, Field]] = {}
 
-    def _field(self, ctx: TickContext, key: object, sources) -> Field:
-        if self._fields_tick != ctx.state.tick:  # piles and structures change between ticks
-            self._fields, self._fields_tick = {}, ctx.state.tick
-        if key not in self._fields:
-            self._fields[key] = Field(ctx.grid, sources())
-        return self._fields[key]
+    def _field(self, ctx: TickContext, key: object, sources: list[tuple[int, int, int]]
+               ) -> Field:
+        blocked = ctx.grid.blocked.tobytes()
+        cached = self._fields.get(key)
+        if cached is None or cached[0] != blocked or cached[1] != tuple(sources):
+            cached = (blocked, tuple(sources), Field(~ctx.grid.blocked, sources))
+            self._fields[key] = cached
+        return cached[2]
 
     def _pile_field(self, ctx: TickContext) -> Field:
-        def sources():
-            return [(p.x // TILE, p.y // TILE, eid)
-                    for eid, (pile, p) in ordered(WastePile, Position) if pile.amount > 0]
+        sources = [(p.x // TILE, p.y // TILE, eid)
+                   for eid, (pile, p) in ordered(WastePile, Position) if pile.amount > 0]
         return self._field(ctx, "piles", sources)
 
     def process(self, ctx: TickContext) -> None:
@@ -114,7 +114,7 @@ class CollectorSystem(esper.Processor):
                 col.state, col.timer = "wait", ctx.collectors.unload_ticks
                 return
             home = (col.home_tx, col.home_ty)
-            field = self._field(ctx, home, lambda: [(*home, 0)])
+            field = self._field(ctx, home, [(*home, 0)])
             nxt = field.step_from(tx, ty)
         if nxt is not None:
             col.step_tx, col.step_ty = nxt
