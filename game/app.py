@@ -56,7 +56,10 @@ class App:
                  window_size: tuple[int, int] = DEFAULT_WINDOW) -> None:
         self.data_dir = data_dir
         self.headless = headless
+        from game.save import clean_orphans
         from game.settings import store_for
+
+        clean_orphans(Path(data_dir))  # half-written saves of a killed game
 
         display.before_init()  # high-DPI awareness: must precede the video subsystem
         pygame.display.init()

@@ -9,9 +9,13 @@ from game.sim.commands import Command
 from game.sim.constants import TICK_RATE
 from game.sim.world import Simulation
 from game.speedrun.maphash import MapDigest, MapHashError, level_digest, map_digest
-from game.speedrun.replay import CHECKPOINT_INTERVAL, Replay, game_version, rules_sha256
-
-CATEGORIES = ("campaign", "practice", "custom")
+from game.speedrun.replay import (
+    CATEGORIES,
+    CHECKPOINT_INTERVAL,
+    Replay,
+    game_version,
+    rules_sha256,
+)
 
 
 class Recorder:
