@@ -21,6 +21,7 @@ from game.pad import Pad
 from game.prompts import Prompts
 from game.render import palette
 from game.render.font import BitmapFont
+from game.services import Services
 from game.sim.constants import TICK_RATE
 
 LOGICAL_SIZE = (640, 360)
@@ -53,18 +54,18 @@ class Scene:
 
 class App:
     def __init__(self, data_dir: Path, headless: bool = False,
-                 window_size: tuple[int, int] = DEFAULT_WINDOW) -> None:
+                 window_size: tuple[int, int] = DEFAULT_WINDOW,
+                 custom_map_dirs: list[Path] | None = None) -> None:
         self.data_dir = data_dir
         self.headless = headless
         from game.save import clean_orphans
-        from game.settings import store_for
 
         clean_orphans(Path(data_dir))  # half-written saves of a killed game
-
         display.before_init()  # high-DPI awareness: must precede the video subsystem
         pygame.display.init()
         pygame.font.init()
-        self.settings = store_for(self).settings
+        self.services = Services(data_dir, custom_map_dirs)  # the one place they are made
+        self.settings = self.services.settings.settings
         pygame.display.set_caption("Reclaim 2147")
         self.window = display.open_window(window_size, headless, self.settings)
         self.screen = pygame.Surface(LOGICAL_SIZE).convert()
@@ -83,6 +84,9 @@ class App:
         self._last = time.perf_counter()
         self._scale_rect = pygame.Rect(0, 0, *LOGICAL_SIZE)
         self.scale = 1.0
+        self._shown: bytes = b""  # the last picture sent to the window (skip repeats)
+        self._shown_layout = pygame.Rect(0, 0, 0, 0)
+        self._flips = display.FlipWatch()
         self._layout()
 
     # -- scene stack -------------------------------------------------------------------
@@ -129,13 +133,13 @@ class App:
         """Fullscreen, scaling or vsync changed (Settings, F11, Alt+Enter)."""
         if not self.headless:
             self.window = display.reopen(self.window, self.settings)
+            self._flips.reset()
+            self._shown = b""
         self._layout()
 
     def toggle_fullscreen(self) -> None:
-        from game.settings import store_for
-
         self.settings.fullscreen = not self.settings.fullscreen
-        store_for(self).save()  # remembered for the next start
+        self.services.settings.save()  # remembered for the next start
         self.apply_display_settings()
 
     # -- loop --------------------------------------------------------------------------
@@ -189,9 +193,10 @@ class App:
             self.running = False
             return
         if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED,
-                          pygame.WINDOWRESIZED):
+                          pygame.WINDOWRESIZED, pygame.WINDOWEXPOSED):
             self.window = pygame.display.get_surface()
             self._layout()
+            self._shown = b""  # draw the whole window again
             return
         if event.type == pygame.KEYDOWN and display.is_fullscreen_toggle(event):
             self.toggle_fullscreen()
@@ -219,9 +224,14 @@ class App:
         self.pad.draw(self.screen)
 
     def present(self) -> None:
-        display.present(self.window, self.screen, self._scale_rect, palette.UI_PANEL)
         if not self.headless:
-            pygame.display.flip()
+            frame = self.screen.get_buffer().raw
+            if frame == self._shown and self._shown_layout == self._scale_rect:
+                return  # the same picture again: the window already shows it
+            self._shown, self._shown_layout = frame, self._scale_rect.copy()
+        display.present(self.window, self.screen, self._scale_rect, palette.UI_PANEL)
+        if not self.headless and self._flips.flip(self.settings):
+            self.apply_display_settings()  # software "acceleration": the plain surface
 
     def save_screenshot(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,11 +1,22 @@
 """The window: opening it (fullscreen, vsync, icon, high-DPI), fitting the 640×360 picture
-into it, and the frame cap. The app calls these; the settings say which."""
+into it, and the frame cap. The app calls these; the settings say which.
+
+Vsync needs SDL's accelerated window surface (a GPU renderer behind the window). Where
+that renderer turns out to be software (no GPU, e.g. Xvfb's llvmpipe), each frame costs
+several milliseconds of CPU for nothing: `FlipWatch` notices from the first frames and
+the window is reopened on SDL's plain software surface, paced by the frame cap alone."""
 
 from __future__ import annotations
 
 import os
+import time
+import warnings
 
 import pygame
+
+ACCEL_HINT = "SDL_FRAMEBUFFER_ACCELERATION"
+SLOW_FLIP_MS = 3.0  # CPU per present above this: the "accelerated" surface is software
+WATCHED_FLIPS = 30
 
 DPI_HINTS = {
     "SDL_WINDOWS_DPI_AWARENESS": "permonitorv2",  # Windows: no blurry OS upscaling
@@ -36,21 +47,41 @@ def open_window(size: tuple[int, int], headless: bool, settings) -> pygame.Surfa
 
 
 def _set_mode(size: tuple[int, int], settings) -> pygame.Surface:
+    if not settings.vsync or _software_gl:
+        os.environ[ACCEL_HINT] = "0"  # plain surface: no GPU, no vsync, the cap paces
+    else:
+        os.environ.pop(ACCEL_HINT, None)
     flags = window_flags(settings)
     mode = (0, 0) if settings.fullscreen else size
     try:  # vsync is honoured where SDL can (it may also refuse: then the cap paces)
-        return pygame.display.set_mode(mode, flags, vsync=int(settings.vsync))
+        return pygame.display.set_mode(mode, flags,
+                                       vsync=int(settings.vsync and not _software_gl))
     except pygame.error:
         return pygame.display.set_mode(mode, flags)
 
 
+_windowed_size: tuple[int, int] | None = None  # the window's size before fullscreen
+
+
 def reopen(window: pygame.Surface, settings) -> pygame.Surface:
-    """The same window in the mode the settings ask for (fullscreen or a window)."""
+    """The same window in the mode the settings ask for (fullscreen or a window); back
+    from fullscreen it gets its old size again, centred on the screen."""
+    global _windowed_size
     from game.app import DEFAULT_WINDOW
 
     was_full = bool(window.get_flags() & pygame.FULLSCREEN)
-    size = DEFAULT_WINDOW if was_full else window.get_size()
-    return _set_mode(size, settings)
+    if not was_full:
+        _windowed_size = window.get_size()
+    size = _windowed_size or DEFAULT_WINDOW
+    surface = _set_mode(size, settings)
+    if was_full and not settings.fullscreen and surface.get_size() != size:
+        with warnings.catch_warnings():  # SDL kept the desktop's size: set it back
+            warnings.simplefilter("ignore")
+            win = pygame.Window.from_display_module()
+            win.size = size
+            win.position = pygame.WINDOWPOS_CENTERED
+        surface = pygame.display.get_surface()
+    return surface
 
 
 def layout(window: tuple[int, int], logical: tuple[int, int],
@@ -80,6 +111,33 @@ def present(window: pygame.Surface, screen: pygame.Surface, rect: pygame.Rect,
         pygame.transform.scale(screen, rect.size, window.subsurface(rect))
     else:  # window smaller than the picture: the middle of it
         window.blit(pygame.transform.scale(screen, rect.size), rect)
+
+
+_software_gl = False  # learned once per process by FlipWatch
+
+
+class FlipWatch:
+    """Times the CPU cost of the first presents after the window (re)opens."""
+
+    def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        self.count, self.cpu = 0, 0.0
+
+    def flip(self, settings) -> bool:
+        """Flip; True when the window should be reopened without acceleration."""
+        global _software_gl
+        start = time.process_time()
+        pygame.display.flip()
+        if not settings.vsync or _software_gl or self.count >= WATCHED_FLIPS:
+            return False
+        self.count += 1
+        self.cpu += time.process_time() - start
+        if self.count == WATCHED_FLIPS and self.cpu * 1000 / self.count > SLOW_FLIP_MS:
+            _software_gl = True
+            return True
+        return False
 
 
 def frame_cap(settings) -> int:

@@ -193,12 +193,3 @@ def checked_keys(raw: dict) -> tuple[dict[str, list[str]], list[str]]:
 
 def _check(data: object) -> str:
     return "" if isinstance(data, dict) else "the top level is not an object"
-
-
-def store_for(app) -> SettingsStore:
-    """The app's settings, loaded on first use (one store per app)."""
-    store = getattr(app, "settings_store", None)
-    if store is None:
-        store = SettingsStore(app.data_dir)
-        app.settings_store = store
-    return store

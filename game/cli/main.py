@@ -56,8 +56,7 @@ def _title(data_dir: Path, maps: list[Path] | None = None) -> int:
     from game.app import App
     from game.scenes.title import TitleScene
 
-    app = App(data_dir)
-    app.custom_map_dirs = list(maps or [])  # read by the Custom maps screen
+    app = App(data_dir, custom_map_dirs=list(maps or []))
     app.push(TitleScene(app))
     app.run()
     return EXIT_OK

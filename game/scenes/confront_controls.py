@@ -23,8 +23,6 @@ MESSAGE_MS = 2500
 
 class ConfrontControls:
     def __init__(self, scene) -> None:
-        from game.settings import store_for
-
         self.scene = scene
         self.sim = scene.sim
         self.active = bool(self.sim.conf.table.wave_count)
@@ -32,7 +30,7 @@ class ConfrontControls:
         self.seen: set[str] = set()  # hint conditions met so far
         self.view: DroneView = scene.view.drones
         self.hud = WaveHud(scene.app.font)
-        self.fx = SwarmFx(scene.effects, store_for(scene.app).settings.screen_shake)
+        self.fx = SwarmFx(scene.effects, scene.app.services.settings.settings.screen_shake)
 
     # -- input -------------------------------------------------------------------------
     def action(self, action: str | None) -> bool:
@@ -112,9 +110,7 @@ class ConfrontControls:
         return t("ability_refusal", reason, name=name, missing=missing)
 
     def update(self) -> None:
-        from game.settings import store_for
-
-        self.fx.shake_enabled = store_for(self.scene.app).settings.screen_shake  # live
+        self.fx.shake_enabled = self.scene.app.services.settings.settings.screen_shake  # live
         self.fx.update(self.scene.app.dt_ms)
         self.ui.hover_tile = self.scene.mouse_tile
         if not self.active:

@@ -16,7 +16,7 @@ from game.pad import GLYPHS
 from game.prompts import key_label
 from game.render import palette
 from game.scenes.settings import draw_frame
-from game.settings import MAX_KEYS_PER_ACTION, store_for
+from game.settings import MAX_KEYS_PER_ACTION
 
 RESET = "__reset__"
 BACK = "__back__"
@@ -28,7 +28,7 @@ PAD_X = 392
 class ControlsScene(Scene):
     def __init__(self, app: App) -> None:
         super().__init__(app)
-        self.store = store_for(app)
+        self.store = app.services.settings
         self.rows = [*ACTIONS, RESET, BACK]
         self.index = 0
         self.slot = 0

@@ -22,7 +22,6 @@ from game.sim import events as ev
 from game.sim.constants import SUBPX, TILE_PX
 from game.sim.state import PLAYING
 from game.sim.world import Simulation
-from game.speedrun import livesplit
 from game.speedrun.run import Run
 
 MESSAGE_MS = 2500
@@ -32,8 +31,6 @@ RESULTS_DELAY_MS = 1250  # let the win land visually before the results screen
 class PlayScene(Scene):
     def __init__(self, app: App, level: LevelData, seed: int | None = None,
                  run: Run | None = None, carry: dict | None = None) -> None:
-        from game.settings import store_for
-
         super().__init__(app)
         self.carry = carry  # campaign carry-in from earlier levels (game/campaign/carry.py)
         self.level = level
@@ -42,7 +39,7 @@ class PlayScene(Scene):
         self.hud = Hud(app.font)
         # the speedrun around this level: timers, replay recording, splits, LiveSplit
         self.run = run or Run.single(app, level.path, seed, level.seed)
-        self.input = InputMapper(bindings_for(store_for(app).settings))
+        self.input = InputMapper(bindings_for(app.services.settings.settings))
         self.mouse_tile: tuple[int, int] | None = None
         self.hot_reload = HotReload()  # F5: reload the map from disk (map makers)
         self.start()
@@ -69,9 +66,7 @@ class PlayScene(Scene):
 
     def apply_settings(self) -> None:
         """Settings changed (pause > settings): the keys; the HUD reads them live."""
-        from game.settings import store_for
-
-        self.input.bindings = bindings_for(store_for(self.app).settings)
+        self.input.bindings = bindings_for(self.app.services.settings.settings)
         self.input.held.clear()
 
     # -- input -------------------------------------------------------------------------
@@ -164,7 +159,7 @@ class PlayScene(Scene):
         self.story.on_events(self, events)  # triggers: dialogue over a paused level
 
     def update(self) -> None:
-        livesplit.poll(self.app)
+        self.app.services.poll()
         pos = self.sim.player()[1]
         dt_ms = self.app.dt_ms  # presentation timers count time, not frames
         self.camera.follow(pos.x / SUBPX, pos.y / SUBPX, dt_ms)

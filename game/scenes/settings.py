@@ -13,8 +13,7 @@ from game.app import App, Scene
 from game.content.text import keys
 from game.render import palette
 from game.render.widgets import list_choice, panel
-from game.settings import FIELDS, PAGES, store_for, valid_value
-from game.speedrun import livesplit
+from game.settings import FIELDS, PAGES, valid_value
 
 EXPORT = "__export__"
 BACK = "__back__"
@@ -85,7 +84,7 @@ class SettingsScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         box = draw_frame(self, surface, "Settings", len(self.rows),
-                         "<choose>: open - <back>: back - saved as you go")
+                         "<choose>: open - <back>: back - saved as you go", extra=10)
         self.rects = []
         y = box.y + 6
         for i, name in enumerate(self.rows):
@@ -103,7 +102,7 @@ class SettingsPage(Scene):
 
     def __init__(self, app: App, page: str) -> None:
         super().__init__(app)
-        self.store = store_for(app)
+        self.store = app.services.settings
         self.page = page
         extra = [EXPORT] if page == "speedrun" else []
         self.rows = [n for n, f in FIELDS.items() if f.page == page and f.type is not dict]
@@ -144,7 +143,7 @@ class SettingsPage(Scene):
         problem = self.store.save()
         if name in DISPLAY_FIELDS:
             self.app.apply_display_settings()
-        livesplit.driver_for(self.app)  # follow LiveSplit on/off/host/port changes
+        self.app.services.livesplit()  # follow LiveSplit on/off/host/port changes
         self.notice, self.notice_color = (problem, palette.UI_BAD) if problem else ("", None)
 
     def commit_text(self) -> None:
@@ -211,7 +210,7 @@ class SettingsPage(Scene):
                         self.activate()
 
     def update(self) -> None:
-        livesplit.poll(self.app)
+        self.app.services.poll()
 
     # -- drawing ---------------------------------------------------------------------
     def value_text(self, name: str) -> str:
@@ -258,8 +257,7 @@ class SettingsPage(Scene):
                       palette.UI_TEXT, align="center")
 
     def livesplit_status(self) -> str:
-        current = getattr(self.app, "livesplit", None)
         if not self.store.settings.livesplit:
             return ""
-        client = current[2] if current else None
+        client = self.app.services.livesplit_client
         return f"LiveSplit: {client.status}" if client else "LiveSplit: on"

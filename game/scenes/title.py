@@ -28,12 +28,8 @@ class TitleScene(Scene):
             self.backdrop = TileMapRenderer(self.level)
         except MapError as exc:
             self.error = exc.format()
-        from game.speedrun.run import startup_problems
-
-        self.error = self.error or " / ".join(startup_problems(app))
-        from game.campaign.profile import profile_for
-
-        self.error = self.error or profile_for(app).problem  # a damaged save: say so
+        self.error = self.error or " / ".join(app.services.startup_problems())
+        self.error = self.error or app.services.profile.problem  # a damaged save: say so
         self.menu = Menu([MenuItem("Campaign", self.play),
                           MenuItem("Practice (level select)", self.practice),
                           MenuItem("Custom maps", self.custom_maps),
