@@ -34,6 +34,7 @@ def inspect_map(path: str | os.PathLike) -> tuple[LevelData | None, list[Problem
                     "Map Properties (and use 16×16 tilesets)")
         return None, doc.problems + rules.problems
     props = rules.map_properties(doc.properties)
+    rules.duplicate_ids(doc.objects)
     objects = rules.objects(doc.objects)
     solid, buildable = _grids(doc)
     rules.level(objects, solid, props)

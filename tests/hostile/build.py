@@ -101,7 +101,7 @@ CORPUS: dict[str, tuple[str, str, str]] = {
                        "DTD (<!ENTITY>, <!DOCTYPE [...]>), which maps never need"),
     "huge_declared_size": (tmx(100000, 100000, data=encode([1] * 12, "csv")), "map",
                            "map size 100000×100000 is outside the limits (1..4096 tiles a "
-                           "side, 1048576 tiles in all)"),
+                           "side, 65536 tiles in all)"),
     "negative_size": (tmx(-4, 3, data=encode([1] * 12, "csv")), "map",
                       "<map> width=-4 is outside 0..1073741824"),
     "isometric": (tmx().replace('"orthogonal"', '"isometric"'), "map",
@@ -171,7 +171,7 @@ CORPUS: dict[str, tuple[str, str, str]] = {
         '<chunk x="0" y="0" width="16" height="16">' + ",".join(["1"] * 256) + '</chunk>'
         '<chunk x="100000" y="0" width="16" height="16">' + ",".join(["1"] * 256) +
         '</chunk>'), "map", "map size 100016×16 is outside the limits (1..4096 tiles a "
-        "side, 1048576 tiles in all)"),
+        "side, 65536 tiles in all)"),
     "infinite_empty": (_infinite('<chunk x="0" y="0" width="16" height="16">' +
                                  ",".join(["0"] * 256) + "</chunk>"), "map",
                        "the infinite map has no tiles"),
@@ -280,6 +280,59 @@ def _devzero_image(folder: Path) -> Path:
     return _map(folder)
 
 
+def _props(**props: str) -> str:
+    return ("<properties>" + "".join(f'<property name="{k}" value="{v}"/>'
+                                     for k, v in props.items()) + "</properties>")
+
+
+def _with_png(folder: Path, **kw: object) -> Path:
+    _write(folder, "t.png", png(32, 32))
+    return _write(folder, "m.tmx", tmx(**kw))  # type: ignore[arg-type]
+
+
+def _huge_text(folder: Path) -> Path:
+    """A 15 MB objective text (legal: the map file cap is 16 MB)."""
+    return _with_png(folder, header="", extra="", objects=SPAWN,
+                     tileset=TILESET + " " + _props(objective_text="x" * 15_000_000,
+                                                    title="T" * 100_000) + "\n")
+
+
+def _bidi_title(folder: Path) -> Path:
+    """A title that reorders the line (bidi override) and a file name that would clear the
+    terminal (ESC [2J): `check` prints both escaped."""
+    title = "Safe map\u202egnp.exe\u2066&#9;"
+    path = _with_png(folder, tileset=TILESET + " " + _props(title=title) + "\n")
+    return path.rename(folder / "m\x1b[2J\x07.tmx")
+
+
+def _duplicate_ids(folder: Path) -> Path:
+    twice = SPAWN.replace("</objectgroup>", '<object id="1" name="again" x="20" y="4" '
+                          'width="8" height="8"/></objectgroup>')
+    return _with_png(folder, objects=twice)
+
+
+def _many_wave_groups(folder: Path, groups: int = 1500) -> Path:
+    """WaveGroups × DroneSpawns × waves: once cubic (1,500 groups: 50 minutes)."""
+    objs = [SPAWN.replace("</objectgroup>", "")]
+    objs.append('<object id="2" type="DroneSpawn" x="40" y="20" width="8" height="8"/>')
+    objs.append('<object id="3" type="MuralWall" x="4" y="20" width="16" height="16"/>')
+    objs += [f'<object id="{10 + i}" type="WaveGroup" x="0" y="0" width="4" height="4">'
+             f'{_props(count=str(1 + i % 3), first_wave=str(1 + i % 50))}</object>'
+             for i in range(groups)]
+    return _with_png(folder, width=4, height=3, objects="".join(objs) + "</objectgroup>",
+                     tileset=TILESET + " " + _props(objective="survive", wave_count="999")
+                     + "\n")
+
+
+def largest_map(folder: Path, side: int = 256, layers: int = 8) -> Path:
+    """The largest map the limits allow: side×side tiles, `layers` zstd layers (~45 KB)."""
+    _write(folder, "t.png", png(32, 32))
+    layer = encode([1] * (side * side), "zstd")
+    extra = "".join(f' <layer id="{i + 3}" name="l{i}" width="{side}" height="{side}">\n  '
+                    f'{layer}\n </layer>\n' for i in range(layers - 1))
+    return _write(folder, "m.tmx", tmx(side, side, data=layer, extra=extra))
+
+
 SCENES: dict[str, tuple] = {
     "png_bomb_declared_small": (_png_case(BOMB), 'tileset "t"', "tileset image 't.png' is "
                                 "50000×50000 pixels; images may be at most 4096 pixels a side"),
@@ -311,6 +364,15 @@ SCENES: dict[str, tuple] = {
     "fifo_project": (_project("fifo"), "", ""),
     "devzero_project": (_project("/dev/zero"), "", ""),
     "nested_tileset_in_tsx": (_nested_tsx, "", ""),
+    "huge_objective_text": (_huge_text, "", ""),
+    "bidi_title": (_bidi_title, "", ""),
+    "duplicate_ids": (_duplicate_ids, "", ""),
+    "many_wave_groups": (_many_wave_groups, "map", "wave 49 brings 20220 drones; at most "
+                         "20000 come in one wave"),
+    "largest_legal_map": (largest_map, "", ""),
+    "over_the_size_limit": (lambda f: largest_map(f, 257, 1), "map",
+                            "map size 257×257 is outside the limits (1..4096 tiles a side, "
+                            "65536 tiles in all)"),
 }
 
 
