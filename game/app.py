@@ -12,6 +12,7 @@ browser build only needs to await between calls.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pygame
@@ -72,6 +73,8 @@ class App:
         self.font = BitmapFont.load()
         self.scenes: list[Scene] = []
         self.running = True
+        # (app, error) -> handled? Set by game.scenes.crash.install for a player's game.
+        self.crash_handler: Callable[[App, Exception], bool] | None = None
         self.clock = pygame.time.Clock()
         self.time_ms = 0  # presentation clock: animations, blinking
         self.dt_ms = 1000 / TICK_RATE  # length of the current frame, for presentation
@@ -145,7 +148,16 @@ class App:
     # -- loop --------------------------------------------------------------------------
     def run(self) -> None:
         while self.running:
-            self.frame()
+            self.guarded_frame()
+
+    def guarded_frame(self, fixed_ticks: int | None = None, dt: float | None = None) -> None:
+        """`frame()`, with an uncaught error handed to `crash_handler` (game.scenes.crash:
+        report, friendly screen, back to the title) instead of ending the game."""
+        try:
+            self.frame(fixed_ticks, dt)
+        except Exception as exc:
+            if self.crash_handler is None or not self.crash_handler(self, exc):
+                raise
 
     def frame(self, fixed_ticks: int | None = None, dt: float | None = None) -> None:
         """One frame: input, whole simulation ticks, draw, present.

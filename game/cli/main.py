@@ -54,9 +54,11 @@ def main(argv: list[str] | None = None) -> int:
 
 def _title(data_dir: Path, maps: list[Path] | None = None) -> int:
     from game.app import App
+    from game.scenes.crash import install as install_crash_screen
     from game.scenes.title import TitleScene
 
     app = App(data_dir, custom_map_dirs=list(maps or []))
+    install_crash_screen(app)  # a crash: report in the data dir, then back to the title
     app.push(TitleScene(app))
     app.run()
     return EXIT_OK

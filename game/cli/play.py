@@ -45,6 +45,9 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     app = App(args.data_dir, headless=args.headless)
     app.push(PlayScene(app, level, args.seed))
     if not args.headless:
+        from game.scenes.crash import install
+
+        install(app)  # a crash: report in the data dir, friendly screen, the title
         app.run()
         return EXIT_OK
     app.frame(fixed_ticks=0)
