@@ -38,6 +38,7 @@ class Scene:
 
     opaque = True
     pad_context = "menu"
+    music: str | None = None  # a loop in assets/music/; None: what the scene below plays
 
     def __init__(self, app: App) -> None:
         self.app = app
@@ -56,7 +57,8 @@ class Scene:
 class App:
     def __init__(self, data_dir: Path, headless: bool = False,
                  window_size: tuple[int, int] = DEFAULT_WINDOW,
-                 custom_map_dirs: list[Path] | None = None) -> None:
+                 custom_map_dirs: list[Path] | None = None, sound: bool | None = None
+                 ) -> None:
         self.data_dir = data_dir
         self.headless = headless
         from game.save import clean_orphans
@@ -71,6 +73,10 @@ class App:
         self.window = display.open_window(window_size, headless, self.settings)
         self.screen = pygame.Surface(LOGICAL_SIZE).convert()
         self.font = BitmapFont.load()
+        from game.audio import open_audio
+
+        # headless runs are silent unless asked (the disk-audio test asks)
+        self.audio = open_audio(self.settings, not headless if sound is None else sound)
         self.scenes: list[Scene] = []
         self.running = True
         # (app, error) -> handled? Set by game.scenes.crash.install for a player's game.
@@ -195,6 +201,7 @@ class App:
             self.running = False
             return
         self.scene.update()
+        self.audio.update(self.dt_ms, self.music_track())
         self.draw()
         self.present()
         if not self.headless and fixed_ticks is None and dt is None:
@@ -224,7 +231,15 @@ class App:
     def dispatch(self, event: pygame.event.Event) -> None:
         """An event (a real one, or one the gamepad stands for) to the top scene."""
         if self.scene is not None:
+            depth = len(self.scenes)
             self.scene.handle_event(event)
+            if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE and \
+                    len(self.scenes) < depth:
+                self.audio.play("menu_back")  # Esc stepped back a screen
+
+    def music_track(self) -> str:
+        """The loop the topmost scene that has an opinion asks for ("" for none)."""
+        return next((s.music for s in reversed(self.scenes) if s.music is not None), "")
 
     def draw(self) -> None:
         start = len(self.scenes) - 1

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pygame
 
 from game.app import LOGICAL_SIZE, App, Scene
+from game.audio import music_for_level
+from game.audio.level import LevelAudio
 from game.input import InputMapper, bindings_for
 from game.level.data import LevelData
 from game.render.build_preview import draw_build_preview, refusal_text
@@ -34,6 +36,7 @@ class PlayScene(Scene):
         super().__init__(app)
         self.carry = carry  # campaign carry-in from earlier levels (game/campaign/carry.py)
         self.level = level
+        self.music = music_for_level(level)
         self.seed = level.seed if seed is None else seed
         self.tiles = TileMapRenderer(level)  # baked once, reused by restarts
         self.hud = Hud(app.font)
@@ -56,6 +59,7 @@ class PlayScene(Scene):
         pos = self.sim.player()[1]
         self.camera.snap_to(pos.x / SUBPX, pos.y / SUBPX)
         self.effects = Effects(self.app.font)
+        self.sound = LevelAudio(self.app.audio, self.sim)  # cues, drone hum, spray loop
         self.confront = ConfrontControls(self)  # waves, defences, Kora (wave levels)
         self.tutorial = hints_for(self.sim)  # level 1's tutorial, or the civic hints
         self.ui = HudState()
@@ -146,6 +150,7 @@ class PlayScene(Scene):
 
     def _on_events(self, events: list[ev.Event]) -> None:
         self.effects.on_events(events, self.sim)
+        self.sound.on_events(events, self.camera)
         self.confront.on_events(events)
         for e in events:
             if e.kind == ev.BUILD_REFUSED:
@@ -166,6 +171,7 @@ class PlayScene(Scene):
         dt_ms = self.app.dt_ms  # presentation timers count time, not frames
         self.camera.follow(pos.x / SUBPX, pos.y / SUBPX, dt_ms)
         self.effects.update(dt_ms)
+        self.sound.update(self.camera, running=self.sim.outcome == PLAYING)
         self.ui.hint = self.tutorial.hint()
         self.confront.update()
         self.ui.message_ms = max(0.0, self.ui.message_ms - dt_ms)

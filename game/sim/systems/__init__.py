@@ -8,6 +8,7 @@ from game.sim.systems.deposit import DepositSystem
 from game.sim.systems.depots import DeliverySystem
 from game.sim.systems.drones import DroneSystem
 from game.sim.systems.emitters import EmitterSystem
+from game.sim.systems.fields import FieldSystem
 from game.sim.systems.movement import MovementSystem
 from game.sim.systems.outcome import OutcomeSystem
 from game.sim.systems.painting import PaintSystem
@@ -20,6 +21,7 @@ from game.sim.systems.waves import WaveSystem
 # Build first so a structure placed this tick blocks movement this tick.
 SYSTEM_ORDER = (
     BuildSystem,
+    FieldSystem,  # derived state (drone flow fields): refreshed here and nowhere else
     MovementSystem,
     TriggerSystem,  # after movement: Elara's feet where they end this tick
     PickupSystem,
