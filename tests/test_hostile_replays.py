@@ -123,3 +123,13 @@ def test_level_limit_follows_the_clock():
     assert verify_mod.level_tick_limit(Level()) == 91 * 60
     Level.properties = {}
     assert verify_mod.level_tick_limit(Level()) == MAX_LEVEL_TICKS
+
+
+def test_a_fifo_or_device_as_a_replay_is_refused_not_opened(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "pipe.rpl")
+    (tmp_path / "zero.rpl").symlink_to("/dev/zero")
+    for name, what in (("pipe.rpl", "FIFO"), ("zero.rpl", "device")):
+        res = verify_file(tmp_path / name)
+        assert res.kind == "unreadable" and what in res.message, res.line()

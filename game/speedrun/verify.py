@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game.fileio import NotRegularFile, read_capped
 from game.sim.constants import TICK_RATE
 from game.sim.state import PLAYING
 from game.speedrun.campaign import campaign_levels
@@ -79,7 +80,10 @@ def read_replay(path: Path) -> Replay:
         if size > MAX_FILE_BYTES:
             raise ReplayError("not_a_replay", f"file is {size} bytes, over the "
                               f"{MAX_FILE_BYTES} byte limit for replays")
-        data = path.read_bytes()
+        data = read_capped(path, MAX_FILE_BYTES)  # a FIFO or device is never opened
+    except NotRegularFile as exc:
+        raise ReplayError(UNREADABLE, f"cannot read the file: it is {exc.strerror}",
+                          "give the path of a .rpl file") from None
     except OSError as exc:
         raise ReplayError(UNREADABLE, f"cannot read the file ({exc.strerror or exc})",
                           "check the path") from None
