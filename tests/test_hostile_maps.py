@@ -121,7 +121,7 @@ def test_the_largest_legal_map_loads_and_one_larger_is_refused(tmp_path):
     (tmp_path / "b").mkdir()
     level, problems = inspect_map(SCENES["largest_legal_map"][0](tmp_path / "a"))
     assert level is not None and (level.width, level.height, len(level.layers)) == \
-        (256, 256, 8)
+        (1024, 1024, 8)
     level, problems = inspect_map(SCENES["over_the_size_limit"][0](tmp_path / "b"))
     assert level is None and problems[0].message == SCENES["over_the_size_limit"][2]
 

@@ -101,7 +101,7 @@ CORPUS: dict[str, tuple[str, str, str]] = {
                        "DTD (<!ENTITY>, <!DOCTYPE [...]>), which maps never need"),
     "huge_declared_size": (tmx(100000, 100000, data=encode([1] * 12, "csv")), "map",
                            "map size 100000×100000 is outside the limits (1..4096 tiles a "
-                           "side, 65536 tiles in all)"),
+                           "side, 1048576 tiles in all)"),
     "negative_size": (tmx(-4, 3, data=encode([1] * 12, "csv")), "map",
                       "<map> width=-4 is outside 0..1073741824"),
     "isometric": (tmx().replace('"orthogonal"', '"isometric"'), "map",
@@ -171,7 +171,7 @@ CORPUS: dict[str, tuple[str, str, str]] = {
         '<chunk x="0" y="0" width="16" height="16">' + ",".join(["1"] * 256) + '</chunk>'
         '<chunk x="100000" y="0" width="16" height="16">' + ",".join(["1"] * 256) +
         '</chunk>'), "map", "map size 100016×16 is outside the limits (1..4096 tiles a "
-        "side, 65536 tiles in all)"),
+        "side, 1048576 tiles in all)"),
     "infinite_empty": (_infinite('<chunk x="0" y="0" width="16" height="16">' +
                                  ",".join(["0"] * 256) + "</chunk>"), "map",
                        "the infinite map has no tiles"),
@@ -324,7 +324,7 @@ def _many_wave_groups(folder: Path, groups: int = 1500) -> Path:
                      + "\n")
 
 
-def largest_map(folder: Path, side: int = 256, layers: int = 8) -> Path:
+def largest_map(folder: Path, side: int = 1024, layers: int = 8) -> Path:
     """The largest map the limits allow: side×side tiles, `layers` zstd layers (~45 KB)."""
     _write(folder, "t.png", png(32, 32))
     layer = encode([1] * (side * side), "zstd")
@@ -370,9 +370,9 @@ SCENES: dict[str, tuple] = {
     "many_wave_groups": (_many_wave_groups, "map", "wave 49 brings 20220 drones; at most "
                          "20000 come in one wave"),
     "largest_legal_map": (largest_map, "", ""),
-    "over_the_size_limit": (lambda f: largest_map(f, 257, 1), "map",
-                            "map size 257×257 is outside the limits (1..4096 tiles a side, "
-                            "65536 tiles in all)"),
+    "over_the_size_limit": (lambda f: largest_map(f, 1025, 1), "map",
+                            "map size 1025×1025 is outside the limits (1..4096 tiles a side, "
+                            "1048576 tiles in all)"),
 }
 
 
