@@ -98,6 +98,8 @@ def find_map(header: dict, extra: list[Path]) -> Path:
     for p in extra:
         candidates += sorted(Path(p).glob("*.tmx")) if Path(p).is_dir() else [Path(p)]
     candidates += campaign_levels()
+    # hashing reads the whole map as the loader does: try maps of the recorded name first
+    candidates.sort(key=lambda p: p.name != name)
     same_name = None
     for path in candidates:
         try:
