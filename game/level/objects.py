@@ -7,6 +7,7 @@ and properties alike).
 
 from __future__ import annotations
 
+import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -52,11 +53,11 @@ class ObjectReader:
     def _template(self, ref: str, label: str) -> tuple[ET.Element, dict[str, object]]:
         path = self.files.resolve(self.map_file, ref, label, "template")
         if path not in self._templates:
-            if not path.is_file():
+            if not os.path.lexists(path):
                 raise MapError(self.map_file, f"template {ref!r} not found", label,
                                "put the .tx file next to the map, or detach the template "
                                "(right-click > Detach Template)")
-            root = self.files.xml(path, label)
+            root = self.files.xml(path, label, ref)
             obj = root.find("object") if root.tag == "template" else None
             if obj is None:
                 raise MapError(path, "not an object template (no <template><object>)", label,
