@@ -27,18 +27,17 @@ LEVEL1 = ROOT / "game" / "maps" / "campaign" / "01_scavengers_dawn.tmx"
 RATE = 22050
 
 WALK = """\
-10 down down        # down the plaza: Kora speaks at the first trigger
-50 press escape     # skip her lines (the level stands still while she talks)
-60 down down
-100 down left
-100 up down
-112 up left         # through the gap in the hedge
-112 down down
-137 up down
-137 down left       # onto the organic pile: picked up at tick ~139
-152 up left
+10 down down        # down the plaza (headless play skips Kora's lines at the trigger)
+58 down down
+98 down left
+98 up down
+110 up left         # through the gap in the hedge
+110 down down
+135 up down
+135 down left       # onto the organic pile: picked up at tick ~137
+150 up left
 """
-SHORT = "\n".join(WALK.splitlines()[:7]) + "\n120 up down\n"  # stops before the hedge
+SHORT = "\n".join(WALK.splitlines()[:6]) + "\n118 up down\n"  # stops before the hedge
 
 
 def record(tmp: Path, name: str, args: list[str], ticks: int, script: str | None = None,
@@ -93,7 +92,7 @@ def test_a_pickup_on_level_1_is_heard_when_it_happens(tmp_path):
     assert len(pickups) == 1, log
     assert not any(what.startswith("pickup") for _, what in short_log)
     at = pickups[0]
-    # before the pickup, since Kora's words and the Esc blip ended: silence
+    # before the pickup, since the level's first sounds ended: silence
     assert rms(walk, at - 0.6, at - 0.25) < 1e-3
     # the pickup itself: loud, in a window around where the log puts it
     heard = rms(walk, at - 0.2, at + 0.35)
