@@ -103,8 +103,10 @@ def assert_same(a: np.ndarray, b: np.ndarray) -> None:
     assert a.shape == b.shape
     diff = np.abs(a - b).max(axis=2)
     bad = np.argwhere(diff > 3)
-    assert not bad.size, f"{len(bad)} pixels differ, first at (x, y) = " \
-                         f"{tuple(bad[0][::-1])}: ours {a[tuple(bad[0])]}, Tiled's {b[tuple(bad[0])]}"
+    if bad.size:
+        y, x = bad[0]
+        raise AssertionError(f"{len(bad)} pixels differ, first at (x, y) = ({x}, {y}): "
+                             f"ours {a[y, x]}, Tiled's {b[y, x]}")
 
 
 @needs_tiled
