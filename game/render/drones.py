@@ -149,8 +149,10 @@ class DroneView:
         xs, ys = x[inside].tolist(), y[inside].tolist()
         # all shadows, then all bodies: a shadow lies on the ground, under every drone.
         # Iterators, not lists: no 10,000 tuples kept alive per frame.
-        target.fblits(zip(map(self.shadows.__getitem__, code), zip(xs, ys)))
-        target.fblits(zip(map(self.bodies.__getitem__, code), zip(xs, ys)))
+        target.fblits(zip(map(self.shadows.__getitem__, code), zip(xs, ys, strict=True),
+                          strict=True))
+        target.fblits(zip(map(self.bodies.__getitem__, code), zip(xs, ys, strict=True),
+                          strict=True))
         self._swarm_marks(target, inside, x, y, time_ms)
         return len(code)
 
