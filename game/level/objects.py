@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from game.level.data import LevelObject
-from game.level.errors import MapError, Problem
+from game.level.errors import WARNING, MapError, Problem
 from game.level.props import CustomTypes, class_defaults, parse_properties
 from game.level.safexml import Files
 
@@ -107,8 +107,23 @@ class ObjectReader:
         if attrs.get("gid"):
             shape = "tile"
             y -= h  # tile objects are anchored at their bottom-left corner
+        self._rotation(attrs, label)
         return LevelObject(oid, attrs.get("name", ""), cls, x, y, w, h, merged, shape, layer,
                            points)
+
+    def _rotation(self, attrs: dict[str, str], label: str) -> None:
+        """The game places objects by their unrotated box: say so rather than differ
+        silently from what Tiled shows."""
+        try:
+            turned = float(attrs.get("rotation", "0")) % 360
+        except ValueError:
+            turned = 0.0
+        if turned and self.problems is not None:
+            self.problems.append(Problem(
+                str(self.map_file), f"rotated by {turned:g}°; the game ignores rotation "
+                "and uses the object's unrotated box", label,
+                "set Rotation to 0 in the object's properties and resize the box instead",
+                WARNING))
 
     def _points(self, text: str, label: str) -> tuple[tuple[float, float], ...]:
         pairs = text.split()
