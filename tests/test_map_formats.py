@@ -51,6 +51,10 @@ def test_image_collection_and_animation(tmp_path):
                   '</properties><image source="img/b.png" width="16" height="32"/>'
                   '<animation><frame tileid="0" duration="100"/><frame tileid="5" '
                   'duration="250"/></animation></tile></tileset>')
+    from mapkit import write_png
+
+    write_png(tmp_path / "a.png", 16, 16)  # a missing image is an error
+    write_png(tmp_path / "img" / "b.png", 16, 32)
     level = load_level(write(tmp_path, tmx(data=encode([1] * 11 + [6], "csv"),
                                            tileset=collection)))
     ts = level.tilesets[0]

@@ -220,7 +220,7 @@ def test_hostile_json_is_refused_with_a_message(tmp_path, text, message):
 def test_json_file_size_cap(tmp_path, monkeypatch):
     import game.level.safexml as safexml
 
-    monkeypatch.setattr(safexml, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(safexml.Files.read, "__defaults__", (100,))  # the cap, made small
     path = tmp_path / "big.tmj"
     path.write_text(json.dumps(BASE) + " " * 200)
     _, problems = inspect_map(path)

@@ -58,6 +58,7 @@ def test_new_pack_checked_zipped_installed_listed_and_won(tmp_path, capsys):
     app = App(data, headless=True)
     screen = CustomMapsScene(app)
     app.push(screen)
+    assert screen.scanner.wait(120)
     rows = [(r.title, r.is_pack, r.pack) for r in screen.rows]
     assert rows == [("Green Corners", True, ""), ("Gate Garden", False, "Green Corners"),
                     ("The Yard", False, "Green Corners")]

@@ -114,6 +114,7 @@ def test_custom_map_plays_its_briefing_trigger_and_closing(tmp_path):
     app = App(tmp_path / "data", headless=True)
     screen = CustomMapsScene(app)
     app.push(screen)
+    assert screen.scanner.wait(120)
     screen.index = [r.path.name for r in screen.rows].index("garden.tmx")
     screen.start()
     assert isinstance(app.scene, BriefingScene)

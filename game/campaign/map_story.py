@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.campaign.catalog import Line, Script, Speaker, campaign, parse_scenes
+from game.level import png
 from game.level.data import LevelData, LevelObject
 from game.level.errors import ERROR, WARNING, MapError, Problem
 from game.level.loader import inspect_map
-from game.level.safexml import Files, read_capped
-from game.level.tilesets import png_size
+from game.level.safexml import Files, read_bytes
 
 SUFFIX = ".story.toml"
 MAX_STORY_BYTES = 256 * 1024
@@ -99,7 +99,7 @@ def _read(story: MapStory, path: Path, files: Files) -> None:
         if path.stat().st_size > MAX_STORY_BYTES:
             problem(f"the story file is over {MAX_STORY_BYTES} bytes", hint="split it")
             return
-        raw = tomllib.loads(read_capped(path).decode("utf-8"))
+        raw = tomllib.loads(read_bytes(path, MAX_STORY_BYTES).decode("utf-8"))
     except MapError as exc:
         story.problems.append(exc.problem)
         return
@@ -169,14 +169,17 @@ def _speaker(story: MapStory, path: Path, files: Files, sid: str, table: object,
                 "put the PNG next to the story file, or use one of: "
                 + ", ".join(CAMPAIGN_FACES))
         return
-    size = png_size(image)
-    if size is None:
-        problem(f"portrait {portrait!r} is not a PNG image", element, "save it as PNG")
-    elif not (0 < size[0] <= MAX_PORTRAIT_SIDE and 0 < size[1] <= MAX_PORTRAIT_SIDE):
-        problem(f"portrait {portrait!r} is {size[0]}×{size[1]} pixels, more than "
+    try:  # checked whole, as every image a map uses (game.level.png)
+        info = png.inspect(read_bytes(image, png.MAX_IMAGE_BYTES))
+    except (png.PngError, MapError) as exc:
+        problem(f"portrait {portrait!r} is not a sound PNG image ({exc})", element,
+                "save it as PNG")
+        return
+    if not (0 < info.width <= MAX_PORTRAIT_SIDE and 0 < info.height <= MAX_PORTRAIT_SIDE):
+        problem(f"portrait {portrait!r} is {info.width}×{info.height} pixels, more than "
                 f"{MAX_PORTRAIT_SIDE} a side", element, "use a 48×48 picture")
-    else:
-        story.faces[sid] = image
+        return
+    story.faces[sid] = image
 
 
 def _suggest(word: str, options: list[str]) -> str:

@@ -70,6 +70,9 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
                   Path(scratch.name) / "replays")
     app.push(PlayScene(app, level, args.seed, run=run))
     if not args.headless:
+        from game.scenes.crash import install
+
+        install(app)  # a crash: report in the data dir, friendly screen, the title
         app.run()
         return EXIT_OK
     code = headless.run(app, args)

@@ -2,7 +2,7 @@
 a .tmx/.tsx/.tx file gives, so one reader (tmx.py, tilesets.py, objects.py) serves both
 and a map reads identically whichever way Tiled saved it.
 
-The JSON is held to the XML's limits: the same file size cap (safexml.read_capped), the
+The JSON is held to the XML's limits: the same file size cap (safexml.read_bytes), the
 same element count and nesting depth (every converted object, layer, tile or property
 counts as one element), no NaN or Infinity. Every field is type-checked: a value of the
 wrong JSON type is a clear MapError, never an exception from deep inside.

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.level.errors import ERROR, WARNING, MapError, Problem
-from game.level.safexml import Files, read_capped
+from game.level.safexml import Files, read_bytes
 from game.level.tmj import MAP_SUFFIXES
 
 MANIFEST = "pack.toml"
@@ -68,7 +68,7 @@ def read_pack(folder: Path) -> Pack:
         if manifest.stat().st_size > MAX_MANIFEST_BYTES:
             problem(f"pack.toml is over {MAX_MANIFEST_BYTES} bytes", "keep it short")
             return pack
-        raw = tomllib.loads(read_capped(manifest).decode("utf-8"))
+        raw = tomllib.loads(read_bytes(manifest, MAX_MANIFEST_BYTES).decode("utf-8"))
     except MapError as exc:
         pack.problems.append(exc.problem)
         return pack

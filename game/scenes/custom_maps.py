@@ -1,6 +1,10 @@
-"""Custom maps: every .tmx in `<data dir>/maps/` (and in `--maps DIR`), with title, size
-and author, or the first error of a broken map instead of a crash. Enter plays one like a
-campaign level (timer, results, restart; runs are filed as "custom"). F5 rescans.
+"""Custom maps: every .tmx/.tmj in `<data dir>/maps/` (and in `--maps DIR`), then each
+subfolder: a map pack (pack.toml: title, author, version, description, order) with its
+maps, or a plain folder of maps. Each map shows its title, size and author, description
+and warning count, or its first error instead of a crash; the selected one a thumbnail
+drawn from the map. Enter plays one like a campaign level (its story's briefing first);
+runs are filed as "custom". F5 rescans. Maps are read off the frame loop (`Scanner`),
+and only a summary of each is kept.
 
 Also home of `HotReload`, the play scene's F5: reload the map from disk; when the edit
 broke it, show the errors and keep playing the version already loaded.
@@ -20,12 +24,12 @@ from game.campaign.map_story import inspect_with_story as inspect_map
 from game.level import LevelData, MapError, load_level
 from game.level.errors import ERROR, Problem
 from game.level.kit_install import install_kit
-from game.level.tilesets import png_size
 from game.packs.manifest import Pack, is_pack, map_files, read_pack
 from game.render import palette
-from game.render.font import BitmapFont
+from game.render.font import MAX_TEXT_CHARS, BitmapFont
 from game.render.thumbnail import thumbnail
 from game.render.widgets import list_choice, panel
+from game.scenes.map_scan import Scanner
 
 MAX_MAPS = 200
 ROW_H = 27
@@ -42,10 +46,13 @@ def map_dirs(app: App) -> list[Path]:
 
 @dataclass(frozen=True, slots=True)
 class MapRow:
+    """A map's (or a pack's) summary for the list. The level itself is never kept: 200
+    large maps once held 7 GB here."""
+
     path: Path
     title: str
     detail: str  # size and author, or the first error
-    level: LevelData | None
+    ok: bool
     warnings: int = 0
     description: str = ""  # the map's `description` property
     pack: str = ""  # the pack (or subfolder) it belongs to, "" for a loose map
@@ -55,22 +62,31 @@ class MapRow:
 
     @property
     def broken(self) -> bool:
-        return self.level is None and not self.is_pack
+        return not self.ok and not self.is_pack
 
 
-def scan(dirs: list[Path]) -> list[MapRow]:
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One row to read: a map (in a pack or not), or a pack's or folder's own row."""
+
+    path: Path
+    pack: str = ""
+    is_pack: bool = False
+
+
+def map_paths(dirs: list[Path]) -> list[Entry]:
     """Loose maps of each folder, then each subfolder: a pack (pack.toml) with its maps
-    in the pack's order, or a plain folder of maps. `kit/` and hidden folders are not
-    maps."""
-    rows: list[MapRow] = []
+    in the pack's order, or a plain folder of maps; at most MAX_MAPS maps, each once.
+    `kit/` and hidden folders are not maps."""
+    out: list[Entry] = []
     seen: set[Path] = set()
 
     def add(path: Path, pack: str = "") -> None:
         key = path.resolve()
-        if key in seen or len(rows) >= MAX_MAPS:
+        if key in seen or sum(not e.is_pack for e in out) >= MAX_MAPS:
             return
         seen.add(key)
-        rows.append(describe(path, pack))
+        out.append(Entry(path, pack))
 
     for folder in dirs:
         for path in map_files(folder):
@@ -81,22 +97,31 @@ def scan(dirs: list[Path]) -> list[MapRow]:
         except OSError:
             continue
         for sub in subs:
-            if len(rows) >= MAX_MAPS:
-                break
             if is_pack(sub):
                 pack = read_pack(sub)
-                maps = pack.maps
-                rows.append(pack_row(pack))
+                maps, label = pack.maps, pack.title
             else:
-                maps = map_files(sub)
-                if not maps:
-                    continue
-                rows.append(MapRow(sub, sub.name, f"folder, {len(maps)} map(s)", None,
-                                   is_pack=True, first=maps[0]))
-            label = rows[-1].title
+                maps, label = map_files(sub), sub.name
+            if not maps and not is_pack(sub):
+                continue
+            out.append(Entry(sub, label, is_pack=True))
             for path in maps:
                 add(path, label)
-    return rows
+    return out
+
+
+def scan(dirs: list[Path]) -> list[MapRow]:
+    return [describe_entry(entry) for entry in map_paths(dirs)]
+
+
+def describe_entry(entry: Entry) -> MapRow:
+    if not entry.is_pack:
+        return describe(entry.path, entry.pack)
+    if is_pack(entry.path):
+        return pack_row(read_pack(entry.path))
+    maps = map_files(entry.path)
+    return MapRow(entry.path, entry.path.name, f"folder, {len(maps)} map(s)", True,
+                  is_pack=True, first=maps[0] if maps else None)
 
 
 def pack_row(pack: Pack) -> MapRow:
@@ -104,7 +129,7 @@ def pack_row(pack: Pack) -> MapRow:
             if pack.author else "", f"{len(pack.maps)} map{'s' if len(pack.maps) != 1 else ''}"]
     errors = [p for p in pack.problems if p.severity == ERROR]
     detail = errors[0].message if errors else "  ".join(b for b in bits if b)
-    return MapRow(pack.folder, pack.title, detail, None, len(pack.problems),
+    return MapRow(pack.folder, pack.title, detail, not errors, len(pack.problems),
                   pack.description, is_pack=True, thumb=pack.thumbnail,
                   first=pack.maps[0] if pack.maps else None)
 
@@ -113,21 +138,22 @@ def describe(path: Path, pack: str = "") -> MapRow:
     try:
         level, problems = inspect_map(path)
     except Exception as exc:  # a loader bug must not take the menu down with it
-        return MapRow(path, path.stem, f"internal error reading it: {exc!r}"[:200], None,
+        return MapRow(path, path.stem, f"internal error reading it: {exc!r}"[:200], False,
                       pack=pack)
     if level is None:
         first = next((p for p in problems if p.severity == ERROR), problems[0])
         where = f"[{first.element}] " if first.element else ""
         errors = sum(p.severity == ERROR for p in problems)
-        return MapRow(path, path.stem, f"{where}{first.message}", None, errors, pack=pack)
+        return MapRow(path, path.stem, f"{where}{first.message}", False, errors, pack=pack)
     author = f" by {level.author}" if level.author else ""
-    return MapRow(path, level.title, f"{level.width}×{level.height}{author}", level,
+    return MapRow(path, level.title, f"{level.width}×{level.height}{author}", True,
                   len(problems), str(level.properties.get("description", "") or ""),
                   pack=pack)
 
 
 def wrap(font: BitmapFont, text: str, width: int) -> list[str]:
     lines: list[str] = []
+    text = text[:MAX_TEXT_CHARS]  # a hostile map's megabyte of text: the start shows
     line = ""
     for word in text.split(" "):
         test = f"{line} {word}" if line else word
@@ -168,12 +194,18 @@ class CustomMapsScene(Scene):
         self.index = 0
         self.rects: list[pygame.Rect] = []
         self.thumbs: dict[Path, pygame.Surface | None] = {}
-        self.rows = scan(self.dirs)
+        self.scanner: Scanner[MapRow] = Scanner(map_paths(self.dirs), describe_entry)
+
+    @property
+    def rows(self) -> list[MapRow]:
+        return self.scanner.rows
 
     def rescan(self) -> None:
-        self.rows = scan(self.dirs)
-        self.index = min(self.index, max(0, len(self.rows) - 1))
-        self.message = f"{len(self.rows)} map(s) found"
+        self.scanner.cancel()
+        self.thumbs.clear()
+        self.scanner = Scanner(map_paths(self.dirs), describe_entry)
+        self.index = 0
+        self.message = ""
 
     def start(self) -> None:
         if not self.rows:
@@ -196,7 +228,6 @@ class CustomMapsScene(Scene):
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             self.app.pop()
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_F5:
-            self.thumbs.clear()
             self.rescan()
         else:
             self.index, chosen = list_choice(event, self.index, len(self.rows), self.rects,
@@ -206,7 +237,8 @@ class CustomMapsScene(Scene):
 
     # -- drawing -------------------------------------------------------------------------
     def thumb(self, row: MapRow, size: tuple[int, int]) -> pygame.Surface | None:
-        """The selected row's picture: a pack's own PNG, else drawn from the map."""
+        """The selected row's picture: a pack's own PNG, else drawn from the map (read
+        again for it, and dropped: only the picture is kept)."""
         key = row.path
         if key not in self.thumbs:
             self.thumbs[key] = None
@@ -214,9 +246,9 @@ class CustomMapsScene(Scene):
                 if row.thumb is not None:
                     self.thumbs[key] = pack_picture(row.thumb, size)
                 else:
-                    level = row.level
-                    if level is None and row.first is not None:
-                        level = describe(row.first).level
+                    path = row.first if row.is_pack else row.path
+                    level = inspect_map(path)[0] if path is not None and \
+                        (row.ok or row.is_pack) else None
                     if level is not None:
                         self.thumbs[key] = thumbnail(level, size)
             except (pygame.error, OSError, ValueError, MapError):
@@ -232,7 +264,7 @@ class CustomMapsScene(Scene):
         folders = "  ·  ".join(str(d) for d in self.dirs)
         font.draw(surface, folders[-100:], (w // 2, 36), palette.UI_DIM, align="center")
         self.rects = []
-        if not self.rows:
+        if not self.rows and self.scanner.done:
             for i, line in enumerate(wrap(font, f"No maps yet. Open {self.dirs[0] / 'kit'}"
                                           "/reclaim.tiled-project in Tiled, save a map "
                                           f"into {self.dirs[0]} (see docs/MAPPING.md), "
@@ -255,7 +287,12 @@ class CustomMapsScene(Scene):
         if self.rows:
             self._details(surface, self.rows[self.index],
                           pygame.Rect(w - 16 - PANEL_W, 50, PANEL_W, h - 50 - 24))
-        footer = self.message or "Enter play · F5 rescan · Esc back"
+        if not self.scanner.done:
+            footer = f"Reading maps … {len(self.rows)} of {len(self.scanner.paths)}"
+        elif self.message:
+            footer = self.message
+        else:
+            footer = f"{len(self.rows)} row(s) · Enter play · F5 rescan · Esc back"
         font.draw(surface, footer[:110], (w // 2, h - 16), palette.UI_DIM, align="center")
 
     def _row(self, surface: pygame.Surface, row: MapRow, rect: pygame.Rect,
@@ -323,11 +360,9 @@ def pack_picture(path: Path, size: tuple[int, int]) -> pygame.Surface | None:
     """A pack's own thumbnail PNG (at most 1024 pixels a side), scaled to fit."""
     from game.render.images import load_image
 
-    dims = png_size(path)
-    if dims is None or not (0 < dims[0] <= 1024 and 0 < dims[1] <= 1024) or \
-            path.stat().st_size > 4 * 1024 * 1024:
+    img = load_image(path)  # checked whole before it is decoded (game.level.png)
+    if img.get_width() > 1024 or img.get_height() > 1024:
         return None
-    img = load_image(path)
     scale = min(size[0] / img.get_width(), size[1] / img.get_height())
     fit = (max(1, int(img.get_width() * scale)), max(1, int(img.get_height() * scale)))
     out = pygame.Surface(size)
