@@ -17,6 +17,7 @@ from game.render.world_view import WorldView
 from game.scenes.civic_hints import hints_for
 from game.scenes.confront_controls import ConfrontControls
 from game.scenes.custom_maps import HotReload
+from game.scenes.free_camera import FreeCamera
 from game.scenes.story import StoryHooks
 from game.sim import events as ev
 from game.sim.constants import SUBPX, TILE_PX
@@ -60,6 +61,9 @@ class PlayScene(Scene):
         self.camera.snap_to(pos.x / SUBPX, pos.y / SUBPX)
         self.effects = Effects(self.app.font)
         self.confront = ConfrontControls(self)  # waves, defences, Kora (wave levels)
+        # wave levels: look anywhere (edges, middle-drag, I/J/K/L), H back to Elara
+        self.freecam = FreeCamera(self.camera, self.app.to_logical, self.input.bindings,
+                                  edge_scroll=self.confront.active)
         self.tutorial = hints_for(self.sim)  # level 1's tutorial, or the civic hints
         self.ui = HudState()
         self.input.reset()
@@ -72,12 +76,15 @@ class PlayScene(Scene):
         from game.settings import store_for
 
         self.input.bindings = bindings_with_restart(store_for(self.app).settings.restart_key)
+        self.freecam.bindings = self.input.bindings
         self.input.held.clear()
 
     # -- input -------------------------------------------------------------------------
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key == HotReload.KEY:
             self.hot_reload.reload(self)
+            return
+        if self.confront.active and self.freecam.handle_event(event):
             return
         if event.type == pygame.KEYDOWN:
             action = self.input.key_down(event.key)
@@ -131,13 +138,15 @@ class PlayScene(Scene):
 
     # -- simulation --------------------------------------------------------------------
     def tick(self) -> None:
-        if self.sim.outcome != PLAYING:
-            return
-        commands = self.input.commands()
-        events = self.sim.step(commands)
-        self.run.on_tick(self.sim, commands)  # records the replay, splits, LiveSplit
-        self.story.finished(self)  # the profile, once the outcome is decided
-        self._on_events(events)
+        # fast-forward (wave levels, between waves) only runs more ticks: IGT is ticks
+        for i in range(self.confront.ticks_per_tick()):
+            if self.sim.outcome != PLAYING or (i and self.app.scene is not self):
+                return  # decided, or a story scene stopped the level
+            commands = self.input.commands()
+            events = self.sim.step(commands)
+            self.run.on_tick(self.sim, commands)  # records the replay, splits, LiveSplit
+            self.story.finished(self)  # the profile, once the outcome is decided
+            self._on_events(events)
 
     def _on_events(self, events: list[ev.Event]) -> None:
         self.effects.on_events(events, self.sim)
@@ -158,7 +167,7 @@ class PlayScene(Scene):
     def update(self) -> None:
         livesplit.poll(self.app)
         pos = self.sim.player()[1]
-        self.camera.follow(pos.x / SUBPX, pos.y / SUBPX)
+        self.freecam.update((pos.x / SUBPX, pos.y / SUBPX))  # follows Elara unless freed
         self.effects.update()
         self.ui.hint = self.tutorial.hint()
         self.confront.update()
@@ -183,5 +192,5 @@ class PlayScene(Scene):
                                self.app.time_ms, self.ui.build_kind)
         self.ui.timer = self.run.timer_view(self.sim)
         self.hud.draw(surface, self.sim, self.ui)
-        self.confront.draw_hud(surface)
+        self.confront.draw_hud(surface, offset)
         self.hot_reload.draw(surface, self.app.font, self.app.time_ms)
