@@ -1,7 +1,15 @@
 """Keyboard and mouse → simulation commands. Held keys are tracked from events (not
-polled) so that posted events drive the game exactly like a player's hands."""
+polled) so that posted events drive the game exactly like a player's hands; a gamepad
+arrives here as the same key events (`game.pad`).
+
+`ACTIONS` is the table of what a player can do, with its name on screen; `BINDINGS` the
+default keys. The player's own bindings (Settings > Controls) are stored as pygame key
+names in the settings and merged over the defaults by `bindings_for`.
+"""
 
 from __future__ import annotations
+
+import warnings
 
 import pygame
 
@@ -26,7 +34,6 @@ BINDINGS: dict[str, tuple[int, ...]] = {
     "upgrade": (pygame.K_u,),
     "sell": (pygame.K_x,),  # the defence under the mouse (or selected)
     "fast_forward": (pygame.K_t,),  # 1x, 2x, 3x between waves
-    "toggle_panels": (pygame.K_TAB,),  # wave level: fold the wave panels away
     "cam_up": (pygame.K_i,),  # the free camera (wave levels, replays); H: back to Elara
     "cam_down": (pygame.K_k,),
     "cam_left": (pygame.K_j,),
@@ -34,6 +41,43 @@ BINDINGS: dict[str, tuple[int, ...]] = {
     "cam_home": (pygame.K_h,),
     "pause": (pygame.K_ESCAPE, pygame.K_p),
 }
+
+# Every action, as the Controls screen names it (same order as BINDINGS).
+ACTIONS: dict[str, str] = {
+    "up": "Move up", "down": "Move down", "left": "Move left", "right": "Move right",
+    "interact": "Deposit / hand over", "build": "Build node (wave levels: node)",
+    "restart": "Restart level", "paint": "Paint mural (hold)", "rally": "Dax's Rally",
+    "build_workshop": "Build workshop / barrier", "build_3": "Build emitter",
+    "aegis": "Kora's Aegis", "override": "Kora's Override", "call_wave": "Next wave now",
+    "emitter_mode": "Emitter targeting", "upgrade": "Upgrade emitter",
+    "sell": "Sell defence", "fast_forward": "Fast-forward (between waves)",
+    "cam_up": "Look up", "cam_down": "Look down", "cam_left": "Look left",
+    "cam_right": "Look right", "cam_home": "Camera back to Elara", "pause": "Pause",
+}
+
+# Keys menus and the window keep for themselves: never bound to an action.
+RESERVED = (pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_F11,
+            pygame.K_F5, pygame.K_TAB)
+
+
+def key_code(name: str) -> int | None:
+    with warnings.catch_warnings():  # pygame warns before init; the table is the same
+        warnings.simplefilter("ignore")
+        try:
+            return pygame.key.key_code(name)
+        except ValueError:
+            return None
+
+
+def key_name(key: int) -> str:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return pygame.key.name(key)
+
+
+def valid_key_name(name: str) -> bool:
+    code = key_code(name)
+    return code is not None and code not in RESERVED
 
 
 def action_for(key: int, bindings: dict[str, tuple[int, ...]] | None = None) -> str | None:
@@ -49,13 +93,37 @@ def bindings_with_restart(key_name: str) -> dict[str, tuple[int, ...]]:
     The key is taken away from any other action so one press never does two things;
     an unknown name keeps the default.
     """
-    try:
-        key = pygame.key.key_code(key_name)
-    except ValueError:
-        return dict(BINDINGS)
-    out = {action: tuple(k for k in keys if k != key) for action, keys in BINDINGS.items()}
+    return _with_restart(dict(BINDINGS), key_name)
+
+
+def _with_restart(base: dict[str, tuple[int, ...]], name: str) -> dict[str, tuple[int, ...]]:
+    key = key_code(name)
+    if key is None or key in RESERVED:
+        return base
+    out = {action: tuple(k for k in keys if k != key) for action, keys in base.items()}
     out["restart"] = (key,)
     return out
+
+
+def bindings_for(settings) -> dict[str, tuple[int, ...]]:
+    """The keys in force: defaults, the player's rebound actions over them, the restart
+    key from its own setting. A key the player bound to one action is taken from the
+    defaults of every other, and Esc always pauses."""
+    out = dict(BINDINGS)
+    rebound = {action: tuple(k for n in names if (k := key_code(n)) is not None)
+               for action, names in settings.keys.items() if action in BINDINGS}
+    mine = {k for keys in rebound.values() for k in keys}
+    out = {action: tuple(k for k in keys if k not in mine) for action, keys in out.items()}
+    out.update(rebound)
+    out = _with_restart(out, settings.restart_key)
+    out["pause"] = (pygame.K_ESCAPE, *(k for k in out["pause"] if k != pygame.K_ESCAPE))
+    return out
+
+
+def conflict(bindings: dict[str, tuple[int, ...]], action: str, key: int) -> str | None:
+    """The other action `key` is bound to, or None."""
+    other = action_for(key, {a: k for a, k in bindings.items() if a != action})
+    return other
 
 
 class InputMapper:

@@ -1,14 +1,16 @@
 """Player settings, stored as settings.json in the data dir.
 
-The fields and their defaults are a table (`FIELDS`), so the settings screen, the file
-check and the docs all read the same data. An unknown key is dropped and a bad value
-falls back to its default, each reported once; a file that is not JSON at all is backed
-up by `game.save` and reported, never silently replaced.
+The fields and their defaults are a table (`FIELDS`), so the settings screens, the file
+check and the docs all read the same data; each field names the page it is shown on
+(`PAGES`). An unknown key is dropped and a bad value falls back to its default, each
+reported once and by name; a file that is not JSON at all is backed up by `game.save`
+and reported, never silently replaced. Key bindings (`keys`) are checked entry by entry
+here without pygame: `game.input` turns the names into key codes.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from game.save import SaveError, atomic_write_json, load_json
@@ -24,23 +26,59 @@ class Field:
     doc: str
     minimum: int | None = None
     maximum: int | None = None
+    page: str = "game"  # which settings screen shows it (PAGES)
+    choices: tuple[str, ...] = ()  # a str field that cycles through these
+    step: int = 0  # an int field that Left/Right change by this much (volumes)
+
+
+# The settings screens, in the order the main Settings screen lists them.
+PAGES: dict[str, str] = {"display": "Display", "controls": "Controls", "sound": "Sound",
+                         "game": "Game", "speedrun": "Speedrun and LiveSplit"}
+SCALINGS = ("fit", "pixel perfect")
+FRAME_CAPS = ("60", "120", "144", "uncapped")
+MAX_KEYS_PER_ACTION = 3
 
 
 FIELDS: dict[str, Field] = {
-    "show_level_timer": Field(bool, "Level timer", "in-game time of the current level"),
-    "show_campaign_timer": Field(bool, "Campaign timer",
-                                 "in-game time of the whole campaign run"),
-    "show_rta": Field(bool, "Real-time timer", "wall-clock time of the run (RTA)"),
-    "show_delta": Field(bool, "Delta vs PB", "live comparison with your personal best"),
-    "restart_key": Field(str, "Restart key", "instant restart (a pygame key name)"),
-    "player_name": Field(str, "Player name", "written into your replays"),
-    "save_every_replay": Field(bool, "Keep every replay",
-                               "save each finished attempt, not only personal bests"),
-    "livesplit": Field(bool, "LiveSplit", "push the timer to LiveSplit's TCP server"),
-    "livesplit_host": Field(str, "LiveSplit host", "where LiveSplit Server runs"),
-    "livesplit_port": Field(int, "LiveSplit port", "LiveSplit Server's port",
-                            minimum=1, maximum=65535),
+    "fullscreen": Field(bool, "Fullscreen", "fill the screen (F11 or Alt+Enter)",
+                        page="display"),
+    "scaling": Field(str, "Scaling", "fit: as large as the window allows; pixel perfect: "
+                     "whole steps", page="display", choices=SCALINGS),
+    "frame_cap": Field(str, "Frame cap", "frames drawn per second at most (saves power)",
+                       page="display", choices=FRAME_CAPS),
+    "vsync": Field(bool, "Vsync", "wait for the display's refresh where the system "
+                   "offers it", page="display"),
+    "pause_on_focus_loss": Field(bool, "Pause when inactive",
+                                 "pause the level when the window loses focus",
+                                 page="display"),
+    "keys": Field(dict, "Keys", "your key bindings", page="controls"),
+    "master_volume": Field(int, "Master volume", "everything you hear (Left/Right: 10 %)",
+                           minimum=0, maximum=100, page="sound", step=10),
+    "music_volume": Field(int, "Music", "the music's level", minimum=0, maximum=100,
+                          page="sound", step=10),
+    "effects_volume": Field(int, "Effects", "sounds of the world, menus and voices",
+                            minimum=0, maximum=100, page="sound", step=10),
     "screen_shake": Field(bool, "Screen shake", "shake and flash when drones hit a mural"),
+    "show_level_timer": Field(bool, "Level timer", "in-game time of the current level",
+                              page="speedrun"),
+    "show_campaign_timer": Field(bool, "Campaign timer",
+                                 "in-game time of the whole campaign run", page="speedrun"),
+    "show_rta": Field(bool, "Real-time timer", "wall-clock time of the run (RTA)",
+                      page="speedrun"),
+    "show_delta": Field(bool, "Delta vs PB", "live comparison with your personal best",
+                        page="speedrun"),
+    "restart_key": Field(str, "Restart key", "instant restart (a pygame key name)",
+                         page="speedrun"),
+    "player_name": Field(str, "Player name", "written into your replays", page="speedrun"),
+    "save_every_replay": Field(bool, "Keep every replay",
+                               "save each finished attempt, not only personal bests",
+                               page="speedrun"),
+    "livesplit": Field(bool, "LiveSplit", "push the timer to LiveSplit's TCP server",
+                       page="speedrun"),
+    "livesplit_host": Field(str, "LiveSplit host", "where LiveSplit Server runs",
+                            page="speedrun"),
+    "livesplit_port": Field(int, "LiveSplit port", "LiveSplit Server's port",
+                            minimum=1, maximum=65535, page="speedrun"),
 }
 
 
@@ -57,6 +95,16 @@ class Settings:
     livesplit_host: str = "localhost"
     livesplit_port: int = 16834
     screen_shake: bool = True
+    fullscreen: bool = False
+    scaling: str = "fit"
+    frame_cap: str = "60"
+    vsync: bool = True
+    pause_on_focus_loss: bool = True
+    master_volume: int = 80  # per cent; applied live (game/audio)
+    music_volume: int = 70
+    effects_volume: int = 80
+    # action -> key names (pygame's), only the actions the player rebound
+    keys: dict[str, list[str]] = field(default_factory=dict)
 
     def to_json(self) -> dict:
         out: dict = {"format": FORMAT}
@@ -66,6 +114,10 @@ class Settings:
 
 def valid_value(name: str, value: object) -> bool:
     spec = FIELDS[name]
+    if spec.choices:
+        return value in spec.choices
+    if spec.type is dict:
+        return isinstance(value, dict)
     if spec.type is bool:
         return isinstance(value, bool)
     if spec.type is int:
@@ -85,6 +137,9 @@ def from_json(raw: dict) -> tuple[Settings, list[str]]:
             continue
         if key not in FIELDS:
             notes.append(f"unknown setting {key!r} ignored")
+        elif key == "keys" and isinstance(value, dict):
+            settings.keys, bad = checked_keys(value)
+            notes += bad
         elif not valid_value(key, value):
             notes.append(f"setting {key!r} = {value!r} is not valid; using "
                          f"{getattr(settings, key)!r}")
@@ -117,14 +172,33 @@ class SettingsStore:
         return ""
 
 
+def checked_keys(raw: dict) -> tuple[dict[str, list[str]], list[str]]:
+    """The `keys` entries that name a known action and keys not bound elsewhere; one
+    note per entry dropped (that action keeps its default keys)."""
+    from game.input import ACTIONS, valid_key_name
+
+    out: dict[str, list[str]] = {}
+    notes: list[str] = []
+    taken: dict[str, str] = {}
+    for action, names in raw.items():
+        where = f"setting 'keys' entry {action!r}"
+        if action not in ACTIONS:
+            notes.append(f"{where}: no such action; ignored")
+            continue
+        if not isinstance(names, list) or len(names) > MAX_KEYS_PER_ACTION or not all(
+                isinstance(n, str) and valid_key_name(n) for n in names):
+            notes.append(f"{where} = {names!r} is not a list of key names; using the "
+                         "default keys")
+            continue
+        clash = next((taken[n] for n in names if n in taken), None)
+        if clash or len(set(names)) != len(names):
+            notes.append(f"{where}: a key is also bound to {clash or action!r}; using the "
+                         "default keys")
+            continue
+        taken.update(dict.fromkeys(names, action))
+        out[action] = list(names)
+    return out, notes
+
+
 def _check(data: object) -> str:
     return "" if isinstance(data, dict) else "the top level is not an object"
-
-
-def store_for(app) -> SettingsStore:
-    """The app's settings, loaded on first use (one store per app)."""
-    store = getattr(app, "settings_store", None)
-    if store is None:
-        store = SettingsStore(app.data_dir)
-        app.settings_store = store
-    return store

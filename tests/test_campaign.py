@@ -103,7 +103,7 @@ def test_winning_level_1_saves_the_profile_unlocks_level_2_and_offers_next(app, 
     assert isinstance(results, ResultsScene)
     assert [i.label for i in results.menu.items][0] == "Next level"
     # Continue now lists level 2 as open and starts it with its briefing
-    del app.campaign_profile
+    app.services.reload_profile()
     cont = CampaignScene(app)
     app.reset_to(cont)
     cont.continue_()
@@ -162,7 +162,6 @@ def test_carry_in_is_cleaned_of_anything_unexpected():
 def test_story_mode_results_offer_the_next_unlocked_level_practice_does_not(app):
     from types import SimpleNamespace
 
-    from game.campaign.profile import profile_for
     from game.scenes.campaign_flow import next_story_level
 
     level = load_level(LEVELS[0].path)
@@ -172,7 +171,7 @@ def test_story_mode_results_offer_the_next_unlocked_level_practice_does_not(app)
                                sim=SimpleNamespace(outcome=outcome), story_mode=story)
 
     assert next_story_level(play(True)) is None  # level 2 still locked
-    profile_for(app).record(LEVELS[0].id, "won", 2000, "gold", LEVELS[1].id)
+    app.services.profile.record(LEVELS[0].id, "won", 2000, "gold", LEVELS[1].id)
     assert next_story_level(play(True)) == LEVELS[1].path
     assert next_story_level(play(False)) is None
     assert next_story_level(play(True, "lost")) is None

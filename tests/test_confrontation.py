@@ -95,9 +95,7 @@ def test_drones_in_view_are_drawn_and_hits_shake_unless_turned_off(app):
     play.confront.on_events([Event(sev.MURAL_HIT, 1, {"wall_id": 1, "damage": 1,
                                                       "health": 9, "x": 10, "y": 10})])
     assert play.confront.fx.shake > 0 and play.confront.fx.flash > 0
-    from game.settings import store_for
-
-    store_for(app).settings.screen_shake = False  # the "Screen shake" setting, turned off
+    app.services.settings.settings.screen_shake = False  # the "Screen shake" setting, turned off
     play.confront.update()
     assert all(play.confront.offset((0, 0)) == (0, 0) for _ in range(20))
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from game.content.civic import CIVIC, PERCENT
+from game.content.balance import DEFAULT_BALANCE
+from game.content.civic import PERCENT
 from game.dev.bot import play_to_win
 from game.level import load_level
 from game.paths import CAMPAIGN_DIR
@@ -16,7 +17,9 @@ from game.sim.commands import Build
 from game.sim.components import Reactor, Structure, WastePile
 from game.sim.constants import TILE
 from game.sim.objectives.coop import coop_goals
-from game.sim.systems.artisans import bfs_to, spawn_artisan
+from game.sim.systems.artisans import path_to, spawn_artisan
+
+CIVIC = DEFAULT_BALANCE.civic
 
 LEVEL5 = CAMPAIGN_DIR / "05_the_coop.tmx"
 
@@ -75,13 +78,13 @@ def test_artisans_collect_and_deliver_on_their_own(level):
     assert sim.query(Reactor)[0][1].produced > 0 or sim.query(Reactor)[0][1].queue
 
 
-def test_bfs_picks_the_nearest_target_and_breaks_ties_by_id(level):
+def test_path_picks_the_nearest_target_and_breaks_ties_by_id(level):
     sim = Simulation(level)
     start = (23, 15)
-    found = bfs_to(sim.grid, start, {(25, 15): 9, (21, 15): 4})
+    found = path_to(sim.grid, start, {(25, 15): 9, (21, 15): 4})
     assert found is not None and found[0] == 4  # both two steps away: the lower id
     assert len(found[1]) == 2 and found[1][-1] == 15 * sim.grid.width + 21
-    assert bfs_to(sim.grid, start, {(26, 15): 1, (23, 16): 7})[0] == 7
+    assert path_to(sim.grid, start, {(26, 15): 1, (23, 16): 7})[0] == 7
 
 
 def test_artisans_are_deterministic(level):

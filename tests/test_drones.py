@@ -11,8 +11,9 @@ import numpy as np
 
 from game.sim import events as ev
 from game.sim.commands import Build
+from game.sim.pathing import UNREACHED, distance_field
 from game.sim.swarm import events as sev
-from game.sim.swarm.flowfield import UNREACHED, distance_field, step_field
+from game.sim.swarm.flowfield import step_field
 from tests.dronekit import put_drones, put_structure, sim_of, tile_of
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -126,13 +126,14 @@ def test_a_slower_first_time_player_still_wins_inside_the_clock():
     sim.close()
 
 
-def test_distance_field_breaks_ties_by_source_order():
+def test_distance_field_breaks_ties_by_lowest_label():
     level = load_level(LEVEL2)
     sim = Simulation(level)
-    field = Field(sim.grid, [(5, 5, 7), (9, 5, 3)])
-    assert field.at(7, 5) == (2, 7)  # equally far from both: the first source wins
-    assert field.at(8, 5) == (1, 3)
-    assert field.step_from(7, 5) == (6, 5)
+    field = Field(~sim.grid.blocked, [(5, 5, 7), (9, 5, 3)])
+    assert field.at(7, 5) == (2, 3)  # equally far from both: the lower label wins
+    assert field.at(6, 5) == (1, 7)
+    assert field.step_from(7, 5) == (8, 5)  # toward its own source
+    assert field.path_from(7, 5) == (3, [(8, 5), (9, 5)])
     sim.close()
 
 

@@ -15,9 +15,7 @@ from runkit import autopilot, play_out, to_results, two_levels
 from game.app import App
 from game.level import load_level
 from game.scenes.play import PlayScene
-from game.settings import store_for
 from game.sim.constants import TICK_RATE
-from game.speedrun import livesplit
 from game.speedrun.livesplit import MAX_QUEUE, Client
 from game.speedrun.run import Run
 from game.speedrun.timer import livesplit_time
@@ -68,7 +66,7 @@ def app(tmp_path):
 
 def flush(app, client: Client, rounds: int = 500) -> None:
     for _ in range(rounds):  # bounded: at most ~5 s
-        livesplit.poll(app)
+        app.services.poll()
         if client.connected and not client.queue and not client.out:
             return
         time.sleep(0.01)
@@ -83,7 +81,7 @@ def expected_setgametime(start: int, end: int) -> list[str]:
 
 def test_two_level_run_sends_the_exact_command_sequence(app, tmp_path):
     server = FakeLiveSplit()
-    settings = store_for(app).settings
+    settings = app.services.settings.settings
     settings.livesplit, settings.livesplit_host, settings.livesplit_port = \
         True, "127.0.0.1", server.port
     levels = two_levels(tmp_path / "maps")
@@ -101,7 +99,7 @@ def test_two_level_run_sends_the_exact_command_sequence(app, tmp_path):
     results = to_results(app)
     results.run_menu.restart_campaign()  # a new run: the finished one is reset first
     app.scene.run.abandon()  # quitting to the title resets LiveSplit too
-    client = app.livesplit[2]
+    client = app.services.livesplit_client
     flush(app, client)
     client.close()
     server.close()
@@ -119,7 +117,7 @@ def test_absent_livesplit_never_blocks_or_breaks_the_game(app, tmp_path):
     probe = socket.create_server(("127.0.0.1", 0))
     port = probe.getsockname()[1]
     probe.close()  # nothing listens here now
-    settings = store_for(app).settings
+    settings = app.services.settings.settings
     settings.livesplit, settings.livesplit_host, settings.livesplit_port = \
         True, "127.0.0.1", port
     levels = two_levels(tmp_path / "maps")
@@ -132,7 +130,7 @@ def test_absent_livesplit_never_blocks_or_breaks_the_game(app, tmp_path):
         app.frame(fixed_ticks=1)
         worst = max(worst, time.perf_counter() - start)
     assert play.sim.tick == 200
-    client = app.livesplit[2]
+    client = app.services.livesplit_client
     assert not client.connected and worst < 0.25
     for i in range(MAX_QUEUE * 3):
         client.send(f"setgametime {i}")

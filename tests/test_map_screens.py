@@ -40,7 +40,7 @@ def test_custom_maps_lists_good_and_broken_maps_and_plays_one(app, tmp_path):
     (folder / "b_broken.tmx").write_text("<map><layer>")
     extra = tmp_path / "extra"
     write_map(extra, ["@..", ".#."], name="c_other.tmx")
-    app.custom_map_dirs = [extra]
+    app.services.custom_map_dirs = [extra]
     scene = CustomMapsScene(app)
     app.push(scene)
     app.frame(fixed_ticks=0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from game.content.civic import CIVIC
+from game.content.balance import DEFAULT_BALANCE
 from game.level import load_level
 from game.paths import CAMPAIGN_DIR
 from game.sim import Simulation
@@ -12,6 +12,8 @@ from game.sim import events as ev
 from game.sim.commands import Move, Paint, Rally, decode, encode
 from game.sim.components import Mural, Position
 from game.sim.constants import TILE
+
+CIVIC = DEFAULT_BALANCE.civic
 
 LEVEL3 = CAMPAIGN_DIR / "03_the_mural.tmx"
 

@@ -62,8 +62,9 @@ def test_level1_frame_is_a_real_picture_with_a_hud(app, tmp_path):
     assert np.all(np.abs(objective.astype(int) - palette.UI_TEXT) < 40, axis=-1).sum() > 60
 
 
-def test_window_scales_by_whole_numbers(app):
+def test_window_scales_by_whole_numbers_when_pixel_perfect(app):
     app.push(PlayScene(app, load_level(LEVEL1)))
+    app.settings.scaling = "pixel perfect"
     for size, scale in (((1280, 720), 2), ((1920, 1080), 3), ((1000, 700), 1)):
         app.window = pygame.display.set_mode(size)
         app._layout()

@@ -95,9 +95,7 @@ def test_restart_is_the_exact_initial_state_and_fast(app, levels):
 
 
 def test_restart_key_is_rebindable(app, levels):
-    from game.settings import store_for
-
-    store_for(app).settings.restart_key = "t"
+    app.services.settings.settings.restart_key = "t"
     play = practice(app, levels[0])
     app.frame(fixed_ticks=30)
     key(app, pygame.K_r)
@@ -150,9 +148,7 @@ def test_campaign_timer_adds_level_times_and_restarts_cost_no_igt(app, levels):
 
 
 def test_hidden_timers_follow_the_settings(app, levels):
-    from game.settings import store_for
-
-    settings = store_for(app).settings
+    settings = app.services.settings.settings
     play = practice(app, levels[0])
     app.frame(fixed_ticks=3)
     settings.show_level_timer = False

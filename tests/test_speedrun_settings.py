@@ -9,7 +9,7 @@ import pygame
 import pytest
 
 from game.app import App
-from game.scenes.settings import SettingsScene
+from game.scenes.settings import SettingsPage
 from game.scenes.title import TitleScene
 from game.settings import FIELDS, SettingsStore
 
@@ -26,13 +26,13 @@ def key(app: App, k: int, unicode: str = "") -> None:
     app.frame(fixed_ticks=0)
 
 
-def select(app: App, scene: SettingsScene, name: str) -> None:
+def select(app: App, scene: SettingsPage, name: str) -> None:
     scene.index = scene.rows.index(name)
     app.frame(fixed_ticks=0)
 
 
 def test_toggles_rebinding_and_text_fields_are_saved(app, tmp_path):
-    scene = SettingsScene(app)
+    scene = SettingsPage(app, "speedrun")
     app.push(scene)
     select(app, scene, "show_rta")
     key(app, pygame.K_RETURN)
@@ -55,11 +55,12 @@ def test_toggles_rebinding_and_text_fields_are_saved(app, tmp_path):
     assert saved["livesplit_port"] == 16835 and saved["player_name"] == "Player"
     again = SettingsStore(tmp_path)
     assert again.problems == [] and again.settings.livesplit_port == 16835
-    assert len(scene.rows) == len(FIELDS) + 2
+    speedrun = [n for n, f in FIELDS.items() if f.page == "speedrun"]
+    assert scene.rows == [*speedrun, "__export__", "__back__"]
 
 
 def test_bad_port_is_refused_with_a_message(app):
-    scene = SettingsScene(app)
+    scene = SettingsPage(app, "speedrun")
     app.push(scene)
     select(app, scene, "livesplit_port")
     key(app, pygame.K_RETURN)

@@ -17,9 +17,3 @@ def test_ruff_clean():
     out = subprocess.run([ruff, "check", "game", "tests", "tools", "benchmarks"], cwd=ROOT,
                          capture_output=True, text=True)
     assert out.returncode == 0, out.stdout + out.stderr
-
-
-def test_simulation_never_imports_pygame():
-    for path in (ROOT / "game" / "sim").rglob("*.py"):
-        text = path.read_text()
-        assert "import pygame" not in text and "from pygame" not in text, path

@@ -6,7 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from game.content.civic import CIVIC, PERCENT
+from game.content.balance import DEFAULT_BALANCE
+from game.content.civic import PERCENT
 from game.dev.bot import play_to_win
 from game.level import load_level
 from game.paths import CAMPAIGN_DIR
@@ -18,6 +19,8 @@ from game.sim.commands import Rally
 from game.sim.components import Mural, Position
 from game.sim.constants import TICK_RATE, TILE
 from game.sim.support import build_layout, influence_field
+
+CIVIC = DEFAULT_BALANCE.civic
 
 LEVEL3 = CAMPAIGN_DIR / "03_the_mural.tmx"
 

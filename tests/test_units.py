@@ -2,10 +2,11 @@
 
 import pytest
 
-from game.content.rules import DEFAULT_RULES, parse_rules
-from game.render.timefmt import format_ticks
+from game.content.balance import DEFAULT_BALANCE
+from game.content.rules import parse_rules
 from game.sim.commands import Build, Interact, Move, decode, encode
 from game.sim.rng import Pcg32
+from game.speedrun.timefmt import format_ticks
 
 
 @pytest.mark.parametrize("ticks,text", [
@@ -56,4 +57,4 @@ def test_rules_refuse_a_cost_in_an_unknown_resource():
     }
     with pytest.raises(ValueError, match="gold"):
         parse_rules(raw)
-    assert DEFAULT_RULES.cost_of("node")
+    assert DEFAULT_BALANCE.rules.cost_of("node")

@@ -6,10 +6,10 @@ from __future__ import annotations
 from fractions import Fraction
 
 from game.level.data import LevelObject
-from game.level.rules import Rules
+from game.level.rules import RuleCheck
+from game.level.waves import exact
 from game.sim.commands import CallWave
 from game.sim.swarm import events as sev
-from game.sim.swarm.waves import exact
 from tests.dronekit import sim_of
 
 ROWS = [
@@ -121,7 +121,7 @@ def _rules_for(groups: list[dict], waves: int, spawn_first: int = 1) -> list[str
 
     by_cls = {"DroneSpawn": [obj(1, "DroneSpawn", first_wave=spawn_first)],
               "WaveGroup": [obj(10 + i, "WaveGroup", **g) for i, g in enumerate(groups)]}
-    rules = Rules("m.tmx")
+    rules = RuleCheck("m.tmx")
     from game.level.waves_check import check_waves
 
     check_waves(rules, by_cls, {"wave_count": waves, "objective": "survive"})

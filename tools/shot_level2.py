@@ -20,7 +20,6 @@ import pygame  # noqa: E402
 
 from game.app import App  # noqa: E402
 from game.campaign.catalog import campaign  # noqa: E402
-from game.campaign.profile import profile_for  # noqa: E402
 from game.dev.bot import pilot_for  # noqa: E402
 from game.level import load_level  # noqa: E402
 from game.scenes.campaign_flow import enter_level  # noqa: E402
@@ -43,7 +42,7 @@ def main(out: Path) -> None:
     app = App(Path(tempfile.mkdtemp()), headless=True)
     levels = campaign().levels
     # a profile that has won level 1, so the level select shows progress
-    profile_for(app).record(levels[0].id, "won", 2100, "gold", levels[1].id)
+    app.services.profile.record(levels[0].id, "won", 2100, "gold", levels[1].id)
     app.push(LevelSelectScene(app, story=True, focus=levels[1].id))
     frames(app, 3)
     app.save_screenshot(out / "level_select.png")

@@ -19,6 +19,9 @@ DIALOGUE_DIR = CONTENT_DIR / "dialogue"
 MAX_FILE_BYTES = 512 * 1024
 
 
+MUSIC_LOOPS = ("", "calm", "civic", "tense")  # game/assets/music/<name>.ogg
+
+
 @dataclass(frozen=True, slots=True)
 class Speaker:
     id: str
@@ -34,7 +37,7 @@ class Line:
 
 
 @dataclass(frozen=True, slots=True)
-class Scene:
+class Script:
     id: str
     lines: tuple[Line, ...]
     title: str = ""
@@ -50,6 +53,7 @@ class LevelEntry:
     briefing: str
     closing: str
     cast: tuple[str, ...]
+    music: str = ""  # a loop in assets/music/ ("calm", "civic", "tense"); "" = by the map
 
     @property
     def path(self) -> Path:
@@ -112,9 +116,15 @@ def parse_campaign(raw: dict, problems: list[str], where: str = "campaign.toml")
         for c in cast_ids:
             if c not in camp.cast:
                 problems.append(f"{where}: level {t['id']!r} names unknown speaker {c!r}")
+        music = _text(t, "music")
+        if music not in MUSIC_LOOPS:
+            problems.append(f"{where}: level {t['id']!r}: music {music!r} is not one of "
+                            f"{', '.join(MUSIC_LOOPS[1:])}; chosen by the map instead")
+            music = ""
         camp.levels.append(LevelEntry(
             _text(t, "id"), _text(t, "map"), seed, par, _text(t, "dialogue"),
-            _text(t, "briefing", "briefing"), _text(t, "closing", "closing"), cast_ids))
+            _text(t, "briefing", "briefing"), _text(t, "closing", "closing"), cast_ids,
+            music))
     return camp
 
 
@@ -124,8 +134,8 @@ def campaign() -> Campaign:
     return parse_campaign(_read_toml(CAMPAIGN_FILE, problems), problems)
 
 
-def parse_scenes(raw: dict, where: str, problems: list[str]) -> dict[str, Scene]:
-    scenes: dict[str, Scene] = {}
+def parse_scenes(raw: dict, where: str, problems: list[str]) -> dict[str, Script]:
+    scenes: dict[str, Script] = {}
     for sid, table in raw.items():
         if not isinstance(table, dict) or not isinstance(table.get("lines"), list):
             problems.append(f"{where}: [{sid}] needs a list `lines = [[who, text], ...]`")
@@ -138,12 +148,12 @@ def parse_scenes(raw: dict, where: str, problems: list[str]) -> dict[str, Scene]
             else:
                 problems.append(f"{where}: [{sid}] line {n} is not [\"who\", \"text\"]; "
                                 "skipped")
-        scenes[sid] = Scene(sid, tuple(lines), _text(table, "title"))
+        scenes[sid] = Script(sid, tuple(lines), _text(table, "title"))
     return scenes
 
 
 @cache
-def _dialogue_file(name: str) -> tuple[dict[str, Scene], tuple[str, ...]]:
+def _dialogue_file(name: str) -> tuple[dict[str, Script], tuple[str, ...]]:
     problems: list[str] = []
     path = DIALOGUE_DIR / name
     if not name or Path(name).name != name or not path.is_file():
@@ -152,7 +162,7 @@ def _dialogue_file(name: str) -> tuple[dict[str, Scene], tuple[str, ...]]:
     return parse_scenes(_read_toml(path, problems), name, problems), tuple(problems)
 
 
-def scenes_for(entry: LevelEntry | None) -> tuple[dict[str, Scene], tuple[str, ...]]:
+def scenes_for(entry: LevelEntry | None) -> tuple[dict[str, Script], tuple[str, ...]]:
     """The level's dialogue scenes by id, and problems reading them."""
     if entry is None:
         return {}, ()

@@ -134,11 +134,3 @@ class Profile:
             return str(exc)
         return ""
 
-
-def profile_for(app) -> Profile:
-    """The app's profile, loaded on first use (one per app)."""
-    profile = getattr(app, "campaign_profile", None)
-    if profile is None:
-        profile = Profile(app.data_dir)
-        app.campaign_profile = profile
-    return profile

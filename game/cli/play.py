@@ -1,40 +1,38 @@
-"""`play MAP [--seed N] [--headless --ticks N [--screenshot OUT.png]]`."""
+"""`play MAP [--seed N] [--headless --ticks N [--screenshot OUT.png] [--script FILE]
+[--sound] [--realtime] [--sound-log FILE]]` (headless options: game/cli/headless.py)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
+from game.cli import headless
 from game.cli.common import (
     EXIT_FAILED,
     EXIT_OK,
     EXIT_USAGE,
     load_or_report,
     non_negative,
+    resolve_map,
     use_dummy_video,
 )
 
 
 def add_parser(sub) -> None:
     play = sub.add_parser("play", help="play a map straight away")
-    play.add_argument("map", type=Path, help="a Tiled .tmx map")
+    play.add_argument("map", help="a Tiled .tmx map, or a campaign level by number or id "
+                      "(1, scavengers_dawn)")
     play.add_argument("--seed", type=non_negative, default=None,
                       help="simulation seed (default: the map's official seed)")
-    play.add_argument("--headless", action="store_true",
-                      help="no window: run --ticks ticks of the real game loop")
-    play.add_argument("--ticks", type=non_negative, default=None,
-                      help="with --headless: how many simulation ticks to run")
-    play.add_argument("--screenshot", type=Path, default=None,
-                      help="with --headless: save the last frame to this PNG")
+    headless.add_options(play)
 
 
 def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    if args.headless and args.ticks is None:
-        parser.error("--headless needs --ticks N")
-    if (args.ticks is not None or args.screenshot) and not args.headless:
-        parser.error("--ticks and --screenshot only make sense with --headless")
-    level = load_or_report(args.map)
+    headless.check_options(args, parser)
+    path = resolve_map(args.map)
+    if path is None:
+        return EXIT_USAGE
+    level = load_or_report(path)
     if level is None:
         return EXIT_USAGE
     if args.headless:
@@ -42,14 +40,15 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from game.app import App
     from game.scenes.play import PlayScene
 
-    app = App(args.data_dir, headless=args.headless)
+    app = App(args.data_dir, headless=args.headless, custom_map_dirs=args.map_dirs,
+              sound=args.sound or None)
     app.push(PlayScene(app, level, args.seed))
     if not args.headless:
         app.run()
         return EXIT_OK
-    app.frame(fixed_ticks=0)
-    while app.running and app.ticks_run < args.ticks:
-        app.frame(fixed_ticks=1)
+    code = headless.run(app, args)
+    if code != EXIT_OK:
+        return code
     sim = app.scenes[0].sim if app.scenes else None
     if args.screenshot:
         try:

@@ -19,11 +19,11 @@ def add_parser(sub) -> None:
 
 
 def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from game.render.timefmt import format_ticks
     from game.save import SaveError
     from game.speedrun.campaign import campaign_levels, level_id
     from game.speedrun.export import export_splits
     from game.speedrun.splits import SplitsStore
+    from game.speedrun.timefmt import format_ticks
 
     store = SplitsStore(args.data_dir)
     if store.problem:

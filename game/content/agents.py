@@ -3,10 +3,7 @@ Integers only, like every rule the simulation reads."""
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
-
-from game.content.rules import RULES_PATH
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,11 +28,3 @@ def parse_collectors(raw: dict) -> CollectorRules:
     values["capacity"] = max(1, values["capacity"])
     values["take_ticks"] = max(1, values["take_ticks"])
     return CollectorRules(**values)
-
-
-def load_collectors() -> CollectorRules:
-    with RULES_PATH.open("rb") as fh:
-        return parse_collectors(tomllib.load(fh))
-
-
-COLLECTOR_RULES = load_collectors()

@@ -4,10 +4,7 @@ point, 1000 = 1 %), so no float ever decides an outcome."""
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
-
-from game.content.rules import RULES_PATH
 
 PERCENT = 1000  # support units per percent
 FULL = 100 * PERCENT
@@ -44,11 +41,3 @@ def parse_civic(raw: dict) -> CivicRules:
         int(s["smear_warning"]), int(r["cooldown"]), int(r["boost"]),
         max(1, int(a["train_ticks"])), int(a["per_workshop"]), max(1, int(a["speed"])),
         max(1, int(a["capacity"])), int(a["volunteers_per_rally"]))
-
-
-def load_civic() -> CivicRules:
-    with RULES_PATH.open("rb") as fh:
-        return parse_civic(tomllib.load(fh))
-
-
-CIVIC = load_civic()

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 
 DRONES_PATH = Path(__file__).with_name("drones.toml")
 # Drone type order is the `kind` code in the swarm arrays and the sprite column.
@@ -58,7 +59,7 @@ class ConfrontRules:
     emitter_modes: tuple[str, ...]
     emitter_levels: tuple[EmitterLevel, ...]
     upgrade_cost: tuple[tuple[str, int], ...]
-    abilities: dict[str, Ability]
+    abilities: Mapping[str, Ability]
     sell_percent: int = 50  # share of what a defence cost that selling it gives back
 
     def kind_code(self, name: str) -> int:
@@ -111,14 +112,6 @@ def parse_confront(raw: dict) -> ConfrontRules:
         emitter_modes=tuple(emitter["modes"]),
         emitter_levels=levels,
         upgrade_cost=_cost(emitter["upgrade_cost"]),
-        abilities=abilities,
+        abilities=MappingProxyType(abilities),
         sell_percent=min(100, _pos(raw.get("sell", {}), "refund_percent", "sell", 50)),
     )
-
-
-def load_confront(path: Path = DRONES_PATH) -> ConfrontRules:
-    with path.open("rb") as fh:
-        return parse_confront(tomllib.load(fh))
-
-
-CONFRONT = load_confront()

@@ -1,10 +1,12 @@
-"""Load the balance rules (rules.toml) into a typed, validated value."""
+"""The core tables of rules.toml (Elara, structures, what waste becomes), typed and
+validated. Read with the rest of the balance by game/content/balance.py."""
 
 from __future__ import annotations
 
-import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 
 RULES_PATH = Path(__file__).with_name("rules.toml")
 
@@ -23,12 +25,12 @@ class StructureRules:
 class Rules:
     waste_kinds: tuple[str, ...]
     resources: tuple[str, ...]
-    produces: dict[str, str]
+    produces: Mapping[str, str]
     player_speed: int
     player_capacity: int
     player_reach_px: int
     hitbox_px: tuple[int, int]
-    structures: dict[str, StructureRules]
+    structures: Mapping[str, StructureRules]
 
     def cost_of(self, kind: str) -> dict[str, int]:
         return dict(self.structures[kind].cost)
@@ -68,18 +70,10 @@ def parse_rules(raw: dict) -> Rules:
     return Rules(
         waste_kinds=waste,
         resources=resources,
-        produces=produces,
+        produces=MappingProxyType(produces),
         player_speed=_int(player, "speed", "player"),
         player_capacity=_int(player, "capacity", "player"),
         player_reach_px=_int(player, "reach", "player"),
         hitbox_px=(int(hitbox[0]), int(hitbox[1])),
-        structures=structures,
+        structures=MappingProxyType(structures),
     )
-
-
-def load_rules(path: Path = RULES_PATH) -> Rules:
-    with path.open("rb") as fh:
-        return parse_rules(tomllib.load(fh))
-
-
-DEFAULT_RULES = load_rules()

@@ -6,11 +6,10 @@ benchmarks. It only ever acts through commands, exactly like a player.
 
 from __future__ import annotations
 
-from collections import deque
-
 from game.sim.commands import Build, Command, Interact, Move
 from game.sim.components import Player, Position, Reactor, Structure, WastePile
 from game.sim.constants import TILE
+from game.sim.pathing import Field
 from game.sim.state import PLAYING
 from game.sim.world import Simulation
 
@@ -19,27 +18,18 @@ STUCK_TICKS = 40
 
 def bfs_path(sim: Simulation, start: tuple[int, int], goals: set[tuple[int, int]],
              avoid: frozenset[tuple[int, int]] | set[tuple[int, int]] = frozenset()):
-    """Shortest 4-connected tile path from start to any goal tile that never steps on a
-    tile in `avoid`, or None."""
+    """Shortest 4-connected tile path (start included) from start to any walkable goal
+    tile that never steps on a tile in `avoid`, or None. The game's one search."""
     if start in goals:
         return [start]
-    grid = sim.grid
-    prev: dict[tuple[int, int], tuple[int, int] | None] = {start: None}
-    queue = deque([start])
-    while queue:
-        cur = queue.popleft()
-        x, y = cur
-        for nxt in ((x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)):
-            if nxt in prev or nxt in avoid or grid.is_blocked(*nxt):
-                continue
-            prev[nxt] = cur
-            if nxt in goals:
-                path = [nxt]
-                while prev[path[-1]] is not None:
-                    path.append(prev[path[-1]])
-                return path[::-1]
-            queue.append(nxt)
-    return None
+    walk = ~sim.grid.blocked
+    for x, y in avoid:
+        if sim.grid.in_bounds(x, y):
+            walk[y, x] = False
+    sources = [(x, y, 0) for x, y in sorted(goals)
+               if sim.grid.in_bounds(x, y) and walk[y, x]]
+    found = Field(walk, sources).path_from(*start) if sources else None
+    return [start, *found[1]] if found else None
 
 
 class Autopilot:

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from game.content.civic import CIVIC
 from game.dev.bot import Autopilot
 from game.sim.civic import Civic, District
 from game.sim.commands import Build, Command, Paint, Rally
@@ -75,7 +74,8 @@ class MuralPilot(Autopilot):
         _, me = self._me()
         best = None
         for _, (m, p) in murals:
-            if m.stage >= self.max_stage(m) or CIVIC.paint_cost[m.stage] > pigment:
+            cost = self.sim.balance.civic.paint_cost
+            if m.stage >= self.max_stage(m) or cost[m.stage] > pigment:
                 continue
             tx, ty = p.x // TILE, p.y // TILE
             district = int(layout.index[ty, tx]) if layout.index[ty, tx] >= 0 else 0

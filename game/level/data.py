@@ -16,6 +16,7 @@ FLIP_H = 0x80000000
 FLIP_V = 0x40000000
 FLIP_D = 0x20000000
 GID_MASK = 0x0FFFFFFF
+TILE_PX = 16  # the only tile size the game draws and plays: 16×16 pixels
 
 
 @dataclass(frozen=True, slots=True)

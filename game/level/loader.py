@@ -13,12 +13,10 @@ from pathlib import Path
 
 import numpy as np
 
-from game.level.data import GID_MASK, LevelData, Objective, TileLayer
+from game.level.data import GID_MASK, TILE_PX, LevelData, Objective, TileLayer
 from game.level.errors import ERROR, MapError, Problem
-from game.level.rules import Rules
+from game.level.rules import RuleCheck
 from game.level.tmx import MapDoc, read_map
-
-TILE = 16
 
 
 def inspect_map(path: str | os.PathLike) -> tuple[LevelData | None, list[Problem]]:
@@ -27,10 +25,10 @@ def inspect_map(path: str | os.PathLike) -> tuple[LevelData | None, list[Problem
         doc = read_map(path)
     except MapError as exc:
         return None, list(exc.problems)
-    rules = Rules(str(path))
-    if (doc.tile_width, doc.tile_height) != (TILE, TILE):
+    rules = RuleCheck(str(path))
+    if (doc.tile_width, doc.tile_height) != (TILE_PX, TILE_PX):
         rules.error(f"tile size is {doc.tile_width}×{doc.tile_height}, the game uses "
-                    f"{TILE}×{TILE}", "map", "set Tile Width and Tile Height to 16 in Map > "
+                    f"{TILE_PX}×{TILE_PX}", "map", "set Tile Width and Tile Height to 16 in Map > "
                     "Map Properties (and use 16×16 tilesets)")
         return None, doc.problems + rules.problems
     props = rules.map_properties(doc.properties)
@@ -50,7 +48,7 @@ def inspect_map(path: str | os.PathLike) -> tuple[LevelData | None, list[Problem
     )
     level = LevelData(
         path=path, title=str(props["title"]) or path.stem, author=str(props["author"]),
-        width=doc.width, height=doc.height, tile_size=TILE, solid=solid, buildable=buildable,
+        width=doc.width, height=doc.height, tile_size=TILE_PX, solid=solid, buildable=buildable,
         layers=tuple(doc.layers), tilesets=tuple(t.tileset for t in doc.tilesets),
         objects=tuple(objects), objective=objective, seed=int(props["seed"]),  # type: ignore[arg-type]
         par_ticks=int(props["par_seconds"]) * 60,  # type: ignore[arg-type]

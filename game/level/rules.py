@@ -9,14 +9,13 @@ from dataclasses import replace
 
 import numpy as np
 
-from game.content.rules import DEFAULT_RULES
-from game.level.data import LevelObject
+from game.content.balance import DEFAULT_BALANCE
+from game.level.data import TILE_PX, LevelObject
 from game.level.errors import ERROR, WARNING, Problem
 from game.level.schema import MAP_PROPERTIES, OBJECT_CLASSES, coerce, objective_kinds
 from game.level.waves_check import check_waves
 
 PROPS_HINT = "fix it in the object's Properties panel in Tiled"
-TILE = 16
 
 
 def suggest(word: str, options: list[str] | tuple[str, ...]) -> str:
@@ -27,7 +26,10 @@ def suggest(word: str, options: list[str] | tuple[str, ...]) -> str:
     return f'did you mean "{close[0]}"?' if close else ""
 
 
-class Rules:
+class RuleCheck:
+    """Collects a map's problems against the game's rules (not the balance rules of
+    game/content/rules.py)."""
+
     def __init__(self, file: str) -> None:
         self.file = file
         self.problems: list[Problem] = []
@@ -191,7 +193,7 @@ class Rules:
         if props["objective"] != "produce":
             return
         target = props["objective_target"]
-        kinds = [k for k, r in DEFAULT_RULES.produces.items() if r == target]
+        kinds = [k for k, r in DEFAULT_BALANCE.rules.produces.items() if r == target]
         piles = [o for o in by_cls.get("Waste", []) if o.properties.get("kind") in kinds]
         if kinds and not piles:
             self.warn(f"the objective needs {target}, made from {' or '.join(kinds)} waste, "
@@ -201,7 +203,7 @@ class Rules:
 
 def _tile(obj: LevelObject) -> tuple[int, int]:
     cx, cy = obj.center
-    return int(cx // TILE), int(cy // TILE)
+    return int(cx // TILE_PX), int(cy // TILE_PX)
 
 
 def _inside(obj: LevelObject, w: int, h: int) -> bool:
@@ -212,10 +214,10 @@ def _inside(obj: LevelObject, w: int, h: int) -> bool:
 def _touches(obj: LevelObject, reach: np.ndarray) -> bool:
     """Whether a reachable tile lies under the object or right next to it."""
     h, w = reach.shape
-    x0 = max(0, int(obj.x // TILE) - 1)
-    y0 = max(0, int(obj.y // TILE) - 1)
-    x1 = min(w, int((obj.x + max(obj.width, 1) - 1e-6) // TILE) + 2)
-    y1 = min(h, int((obj.y + max(obj.height, 1) - 1e-6) // TILE) + 2)
+    x0 = max(0, int(obj.x // TILE_PX) - 1)
+    y0 = max(0, int(obj.y // TILE_PX) - 1)
+    x1 = min(w, int((obj.x + max(obj.width, 1) - 1e-6) // TILE_PX) + 2)
+    y1 = min(h, int((obj.y + max(obj.height, 1) - 1e-6) // TILE_PX) + 2)
     return x0 < x1 and y0 < y1 and bool(reach[y0:y1, x0:x1].any())
 
 

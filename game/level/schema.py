@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.content.rules import DEFAULT_RULES
+from game.content.balance import DEFAULT_BALANCE
 
 # Enums map makers pick from in Tiled (name -> values).
 ENUMS: dict[str, tuple[str, ...]] = {
-    "WasteKind": DEFAULT_RULES.waste_kinds,
-    "Resource": DEFAULT_RULES.resources,
+    "WasteKind": DEFAULT_BALANCE.rules.waste_kinds,
+    "Resource": DEFAULT_BALANCE.rules.resources,
     "MuralStage": ("blank", "sketch", "colour", "luminescent"),
     "DroneType": ("scout", "sprayer", "heavy", "jammer"),
     "Facing": ("down", "up", "left", "right"),
@@ -122,12 +122,13 @@ OBJECT_CLASSES: dict[str, ClassSpec] = {
 
 
 
-def objective_kinds() -> tuple[str, ...]:
-    """The objective kinds the simulation can judge (one judge each in game/sim/objectives;
-    a map may use a kind as soon as its judge exists)."""
-    from game.sim.objectives import JUDGES  # late: the simulation imports game.level
+# The objective kinds a map may name. Each has one judge in game/sim/objectives, which
+# refuses to register a kind missing here (the map format is defined below the sim).
+OBJECTIVE_KINDS = ("coop", "deliver", "produce", "support", "survive")
 
-    return tuple(sorted(JUDGES))
+
+def objective_kinds() -> tuple[str, ...]:
+    return OBJECTIVE_KINDS
 
 
 MAP_PROPERTIES: dict[str, PropSpec] = {

@@ -3,13 +3,13 @@ used, a `survive` map has waves. Counts use the simulation's own wave formula.""
 
 from __future__ import annotations
 
+from game.content.balance import DEFAULT_BALANCE
 from game.level.data import LevelObject
+from game.level.waves import WaveTable
 
 
 def check_waves(rules, by_cls: dict[str, list[LevelObject]], props: dict) -> None:
-    """Adds warnings/errors to `rules` (a game.level.rules.Rules)."""
-    from game.sim.swarm.waves import WaveTable  # late: the simulation imports game.level
-
+    """Adds warnings/errors to `rules` (a game.level.rules.RuleCheck)."""
     waves = int(props.get("wave_count") or 0)
     if props.get("objective") == "survive" and not waves:
         rules.error("the objective is survive but wave_count is 0", "map",
@@ -17,7 +17,8 @@ def check_waves(rules, by_cls: dict[str, list[LevelObject]], props: dict) -> Non
     if not waves or not by_cls.get("DroneSpawn"):
         return
     table = WaveTable.from_objects(by_cls.get("DroneSpawn", []),
-                                   by_cls.get("WaveGroup", []), props)
+                                   by_cls.get("WaveGroup", []), props,
+                                   DEFAULT_BALANCE.confront)
     sizes = {w: sum(b.count for b in table.batches(w)) for w in range(1, waves + 1)}
     big = [w for w, n in sizes.items() if n > table.rules.max_wave_drones]
     if big:

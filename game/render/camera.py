@@ -1,4 +1,6 @@
-"""A camera that follows a point smoothly, with a small dead zone, clamped to the map."""
+"""A camera that follows a point smoothly, with a small dead zone, clamped to the map.
+Its stiffness is per 1/60 s and compounded over the frame's real length, so the camera
+glides the same on a 60 Hz and a 240 Hz display."""
 
 from __future__ import annotations
 
@@ -10,14 +12,14 @@ class Camera:
         self.x = 0.0  # top-left of the view, in world pixels
         self.y = 0.0
         self.dead_zone = (24, 16)
-        self.stiffness = 0.18  # fraction of the remaining distance closed per frame
+        self.stiffness = 0.18  # fraction of the remaining distance closed per 1/60 s
         self.shake = 0.0
 
     def snap_to(self, cx: float, cy: float) -> None:
         self.x, self.y = cx - self.view_w / 2, cy - self.view_h / 2
         self._clamp()
 
-    def follow(self, cx: float, cy: float) -> None:
+    def follow(self, cx: float, cy: float, dt_ms: float = 1000 / 60) -> None:
         dzx, dzy = self.dead_zone
         tx = self.x
         ty = self.y
@@ -30,8 +32,9 @@ class Camera:
             ty = cy - dzy - self.view_h / 2
         elif cy < center_y - dzy:
             ty = cy + dzy - self.view_h / 2
-        self.x += (tx - self.x) * self.stiffness
-        self.y += (ty - self.y) * self.stiffness
+        closed = 1 - (1 - self.stiffness) ** (dt_ms * 60 / 1000)
+        self.x += (tx - self.x) * closed
+        self.y += (ty - self.y) * closed
         self._clamp()
 
     def _clamp(self) -> None:

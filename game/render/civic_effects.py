@@ -22,7 +22,7 @@ def civic_effect(fx, e: ev.Event, sim) -> None:
         at = _pos(sim, Mural, e.data.get("entity"))
         if at:
             for colour in PAINT[: e.data["stage"]]:
-                fx.burst(at[0], at[1] - 6, colour, 12, speed=1.6, life=45)
+                fx.burst(at[0], at[1] - 6, colour, 12, speed=1.6, life_ms=750)
             fx.label(at[0], at[1] - 34, f"{MURAL_STAGES[e.data['stage']]}!", PAINT[0])
     elif e.kind == ev.RALLIED:
         me = sim.player()[1]

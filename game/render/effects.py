@@ -1,6 +1,8 @@
 """Short-lived eye candy driven by simulation events: particles and floating labels.
 
-Presentation only: its randomness is its own and never touches the simulation.
+Presentation only: its randomness is its own and never touches the simulation. Lives
+count milliseconds and speeds are per 1/60 s, scaled by the frame's length, so a 240 Hz
+display shows the same effect as a 60 Hz one.
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ from game.render.font import BitmapFont
 from game.sim import events as ev
 from game.sim.constants import SUBPX, TILE_PX
 
+FRAME_MS = 1000 / 60
+FADE_MS = 133  # the last moments of a particle: one pixel
+
 
 @dataclass(slots=True)
 class Particle:
@@ -23,7 +28,7 @@ class Particle:
     y: float
     vx: float
     vy: float
-    life: int
+    life: float  # ms left
     color: tuple[int, int, int]
 
 
@@ -33,7 +38,7 @@ class FloatLabel:
     y: float
     text: str
     color: tuple[int, int, int]
-    life: int = 60
+    life: float = 1000.0  # ms left
 
 
 class Effects:
@@ -44,11 +49,11 @@ class Effects:
         self._rng = random.Random(7)
 
     def burst(self, x: float, y: float, color: tuple[int, int, int], n: int = 10,
-              speed: float = 1.2, life: int = 30) -> None:
+              speed: float = 1.2, life_ms: int = 500) -> None:
         for _ in range(n):
             self.particles.append(Particle(
                 x, y, self._rng.uniform(-speed, speed), self._rng.uniform(-speed * 1.5, 0.2),
-                self._rng.randint(life // 2, life), color))
+                self._rng.randint(life_ms // 2, life_ms), color))
 
     def label(self, x: float, y: float, text: str, color: tuple[int, int, int]) -> None:
         self.labels.append(FloatLabel(x, y, text, color))
@@ -64,7 +69,7 @@ class Effects:
             elif e.kind == ev.BUILT:
                 cx = e.data["tx"] * TILE_PX + TILE_PX / 2
                 cy = e.data["ty"] * TILE_PX + TILE_PX / 2
-                self.burst(cx, cy, palette.UI_GOOD, 24, speed=1.8, life=40)
+                self.burst(cx, cy, palette.UI_GOOD, 24, speed=1.8, life_ms=667)
             elif e.kind == ev.DEPOSITED:
                 total = sum(e.data["waste"].values())
                 self.burst(px, py - 10, palette.UI_GOOD, 6 + total)
@@ -85,23 +90,24 @@ class Effects:
             else:
                 civic_effect(self, e, sim)  # murals, Rally, artisans
 
-    def update(self) -> None:
+    def update(self, dt_ms: float = FRAME_MS) -> None:
+        f = dt_ms / FRAME_MS  # speeds are per 1/60 s
         for p in self.particles:
-            p.x += p.vx
-            p.y += p.vy
-            p.vy += 0.05
-            p.life -= 1
+            p.x += p.vx * f
+            p.y += p.vy * f + 0.025 * f * f  # falling, exactly at any frame length
+            p.vy += 0.05 * f
+            p.life -= dt_ms
         self.particles = [p for p in self.particles if p.life > 0]
         for lab in self.labels:
-            lab.y -= 0.35
-            lab.life -= 1
+            lab.y -= 0.35 * f
+            lab.life -= dt_ms
         self.labels = [lab for lab in self.labels if lab.life > 0]
 
     def draw(self, target: pygame.Surface, offset: tuple[int, int]) -> None:
         ox, oy = offset
         for p in self.particles:
-            target.fill(p.color, (round(p.x - ox), round(p.y - oy), 1 if p.life < 8 else 2,
-                                  1 if p.life < 8 else 2))
+            size = 1 if p.life < FADE_MS else 2
+            target.fill(p.color, (round(p.x - ox), round(p.y - oy), size, size))
         for lab in self.labels:
             self.font.draw(target, lab.text, (round(lab.x - ox), round(lab.y - oy)), lab.color,
                            shadow=(0, 0, 0), align="center")

@@ -6,16 +6,16 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.content.text import t
+from game.content.text import keys, t
 from game.render import palette
 from game.render.font import BitmapFont
 from game.render.images import icon
 from game.render.story_hud import draw_story_hud
 from game.render.support_hud import draw_civic_hud
-from game.render.timefmt import format_ticks
 from game.render.timer_panel import draw_timer_panel
 from game.render.widgets import bar, icon_count, panel
 from game.sim.world import Simulation
+from game.speedrun.timefmt import format_ticks
 from game.speedrun.timer import TimerView
 
 MARGIN = 4
@@ -28,7 +28,7 @@ class HudState:
     build_mode: bool = False
     hint: str = ""
     message: str = ""
-    message_frames: int = 0
+    message_ms: float = 0.0  # how much longer the message shows
     message_good: bool = False  # good news (teal) rather than a refusal (red)
     timer: TimerView | None = None  # speedrun timers; None: the plain level IGT
     build_kind: str = "node"  # what build mode places (B: node, 2: workshop)
@@ -124,10 +124,10 @@ class Hud:
         self.build_button = rect
 
     def _hints(self, target, ui, w, h, lh) -> None:
-        if ui.message_frames > 0 and ui.message:
+        if ui.message_ms > 0 and ui.message:
             line, color = ui.message, palette.UI_GOOD if ui.message_good else palette.UI_BAD
         else:
-            line, color = ui.hint, palette.UI_ACCENT
+            line, color = keys(ui.hint), palette.UI_ACCENT  # <action>: the player's key
         controls = t("controls", "build" if ui.build_mode else ui.controls)
         y = h - MARGIN - 18 - lh - 4
         if line:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import pygame
 
-from game.content.civic import CIVIC
 from game.render import palette
 from game.render.districts import DistrictOverlay
 from game.render.drones import damage_overlay
@@ -62,7 +61,7 @@ class CivicView:
                 radius, colour = STAGE_GLOW[mural.stage]
                 lights.append((cx - ox, cy - 8 - oy, radius + wobble, colour))
         for _, (structure, trainer) in self.sim.query(Structure, Trainer):
-            busy = trainer.trained < CIVIC.per_workshop
+            busy = trainer.trained < self.sim.balance.civic.per_workshop
             img = self.structures[1 if busy else 0][WORKSHOP_COLUMN]
             x, y = structure.tx * TILE_PX, structure.ty * TILE_PX
             sprites.append((y + TILE_PX, img, (x - ox, y - 8 - oy)))
@@ -81,13 +80,14 @@ class CivicView:
     def overlay(self, target: pygame.Surface, offset: tuple[int, int]) -> None:
         """Paint progress over the murals being painted (after lighting, so it reads)."""
         ox, oy = offset
+        paint_ticks = self.sim.balance.civic.paint_ticks
         for _, (mural, pos) in self.sim.query(Mural, Position):
-            if mural.paint_progress <= 0 or mural.stage >= len(CIVIC.paint_ticks):
+            if mural.paint_progress <= 0 or mural.stage >= len(paint_ticks):
                 continue
             cx, cy = pos.x // SUBPX - ox, pos.y // SUBPX - oy
             rect = pygame.Rect(cx - 14, cy - 30, 28, 4)
             target.fill(palette.PALETTE["ink"], rect)
-            done = mural.paint_progress * (rect.width - 2) // CIVIC.paint_ticks[mural.stage]
+            done = mural.paint_progress * (rect.width - 2) // paint_ticks[mural.stage]
             target.fill(palette.PALETTE["bloom_3"], (rect.x + 1, rect.y + 1, done, 2))
 
 

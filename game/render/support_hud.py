@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import pygame
 
-from game.content.civic import CIVIC, PERCENT
+from game.content.civic import PERCENT
 from game.content.text import t
 from game.render import palette
 from game.render.font import BitmapFont
-from game.render.timefmt import format_ticks
 from game.render.widgets import bar, panel
 from game.sim.civic import Civic, District
 from game.sim.components import MURAL_STAGES
@@ -19,6 +18,7 @@ from game.sim.objectives.coop import coop_goals
 from game.sim.support import city_support
 from game.sim.systems.painting import LAST_STAGE, mural_in_reach
 from game.sim.world import Simulation
+from game.speedrun.timefmt import format_ticks
 
 LEFT, TOP, WIDTH = 4, 34, 150
 BAR_W = 56
@@ -117,7 +117,7 @@ def _rally_row(target, font, sim: Simulation, civic: Civic | None, x: int, y: in
         text += "  " + t("civic", "rally_ready" if ready else "rally_cooling")
     font.draw(target, text, (x, y), colour, shadow=(0, 0, 0))
     if civic.rally_unlocked and sim.tick < civic.rally_ready:
-        done = 1 - (civic.rally_ready - sim.tick) / CIVIC.rally_cooldown
+        done = 1 - (civic.rally_ready - sim.tick) / sim.balance.civic.rally_cooldown
         bar(target, pygame.Rect(x + WIDTH - 30, y + 2, 22, 5), done, palette.UI_DIM)
 
 
@@ -131,9 +131,9 @@ def _mural_prompt(target, font, sim: Simulation) -> None:
         text, colour = t("civic", "mural_done"), palette.UI_GOOD
     else:
         stage = MURAL_STAGES[mural.stage + 1]
-        cost = CIVIC.paint_cost[mural.stage]
+        cost = sim.balance.civic.paint_cost[mural.stage]
         if mural.paint_progress:
-            pct = 100 * mural.paint_progress // CIVIC.paint_ticks[mural.stage]
+            pct = 100 * mural.paint_progress // sim.balance.civic.paint_ticks[mural.stage]
             text, colour = t("civic", "mural_painting", stage=stage, pct=pct), SUPPORT
         else:
             short = sim.state.stock.get("pigment", 0) < cost

@@ -9,8 +9,8 @@ import pygame
 from game.render import palette
 from game.render.font import BitmapFont
 from game.render.images import icon
-from game.render.timefmt import format_ticks
 from game.render.widgets import panel
+from game.speedrun.timefmt import format_ticks
 from game.speedrun.timer import TimerView, format_delta, format_ms
 
 AHEAD = (96, 214, 120)  # green: faster than the PB

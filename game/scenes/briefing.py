@@ -8,15 +8,15 @@ from collections.abc import Callable
 import pygame
 
 from game.app import App
-from game.campaign.catalog import LevelEntry, campaign, scenes_for
-from game.campaign.catalog import Scene as Script
+from game.audio import music_for_level
+from game.campaign.catalog import LevelEntry, Script, campaign, scenes_for
 from game.level.data import LevelData
 from game.render import palette
 from game.render.images import icon
 from game.render.tilemap import TileMapRenderer
-from game.render.timefmt import format_ticks
 from game.render.widgets import panel
 from game.scenes.dialogue import DialogueScene, portrait, speaker
+from game.speedrun.timefmt import format_ticks
 
 
 class BriefingScene(DialogueScene):
@@ -27,6 +27,7 @@ class BriefingScene(DialogueScene):
                  start: Callable[[], None]) -> None:
         self.level = level
         self.entry = entry
+        self.music = music_for_level(level)
         scenes, _ = scenes_for(entry)
         script = scenes.get(entry.briefing) if entry else None
         self.number = campaign().index(entry.id) + 1 if entry else 0

@@ -8,16 +8,15 @@ import pygame
 
 from game.app import App, Scene
 from game.campaign.catalog import campaign
-from game.campaign.profile import profile_for
 from game.render import palette
-from game.render.timefmt import format_ticks
 from game.render.widgets import Menu, MenuItem, panel
+from game.speedrun.timefmt import format_ticks
 
 
 class CampaignScene(Scene):
     def __init__(self, app: App) -> None:
         super().__init__(app)
-        self.profile = profile_for(app)
+        self.profile = app.services.profile
         self.notice = self.profile.problem or " / ".join(campaign().problems)
         items = []
         if self.profile.started:

@@ -16,12 +16,11 @@ def enter_level(app, level, run, briefing: bool = True, story: bool = False) -> 
     with the carry-in its predecessor left in the profile; practice never does, so
     practice times stay comparable."""
     from game.campaign.catalog import entry_for_path, scenes_for
-    from game.campaign.profile import profile_for
     from game.scenes.play import PlayScene
 
     entry = entry_for_path(level.path)
     carried = entry is not None and (story or (run.is_campaign and run.index > 0))
-    carry = profile_for(app).carry_for(entry.id) if carried else None
+    carry = app.services.profile.carry_for(entry.id) if carried else None
 
     def play() -> None:
         scene = PlayScene(app, level, run=run, carry=carry or None)
@@ -56,8 +55,6 @@ def next_story_level(play) -> Path | None:
     campaign level, if the profile has it unlocked. None in campaign runs (they have
     their own Next) and in practice."""
     from game.campaign.catalog import campaign, entry_for_path
-    from game.campaign.profile import profile_for
-
     if play.run.is_campaign or play.sim.outcome != "won" or \
             not getattr(play, "story_mode", False):
         return None
@@ -68,6 +65,6 @@ def next_story_level(play) -> Path | None:
         return None
     nxt = levels[i + 1]
     order = [e.id for e in levels]
-    if not nxt.path.is_file() or not profile_for(play.app).is_unlocked(nxt.id, order):
+    if not nxt.path.is_file() or not play.app.services.profile.is_unlocked(nxt.id, order):
         return None
     return nxt.path

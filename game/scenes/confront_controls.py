@@ -24,12 +24,11 @@ from game.sim.swarm.components import Emitter
 
 BUILD_SLOT = {"build": 0, "build_workshop": 1, "build_3": 2}
 SPEEDS = (1, 2, 3)  # fast-forward: ticks run per tick, between waves only
+MESSAGE_MS = 2500
 
 
 class ConfrontControls:
     def __init__(self, scene) -> None:
-        from game.settings import store_for
-
         self.scene = scene
         self.sim = scene.sim
         self.active = bool(self.sim.conf.table.wave_count)
@@ -37,7 +36,7 @@ class ConfrontControls:
         self.seen: set[str] = set()  # hint conditions met so far
         self.view: DroneView = scene.view.drones
         self.hud = WaveHud(scene.app.font)
-        self.fx = SwarmFx(scene.effects, store_for(scene.app).settings.screen_shake)
+        self.fx = SwarmFx(scene.effects, scene.app.services.settings.settings.screen_shake)
         self.alerts = Alerts(self.sim, scene.app.font)
         self.minimap = Minimap(self.sim, scene.tiles) if self.active else None
         if self.minimap is not None:  # bottom left, above the stockpile
@@ -76,9 +75,7 @@ class ConfrontControls:
         if action == "fast_forward":
             self.ui.speed = SPEEDS[(SPEEDS.index(self.ui.speed) + 1) % len(SPEEDS)]
             return True
-        if action == "toggle_panels":
-            self.ui.folded = not self.ui.folded
-            return True
+
         if action in ("emitter_mode", "upgrade"):
             tile = self.scene.mouse_tile
             em = self._emitter_at(tile)
@@ -92,6 +89,12 @@ class ConfrontControls:
                                                        % len(modes)]))
             return True
         return False
+
+    def fold(self) -> bool:
+        """Tab (kept by menus, so not rebindable): fold or unfold the wave panels."""
+        if self.active:
+            self.ui.folded = not self.ui.folded
+        return self.active
 
     def click(self, event: pygame.event.Event) -> bool:
         if not self.active:
@@ -139,7 +142,7 @@ class ConfrontControls:
 
     def _say(self, line: str, good: bool = False) -> None:
         self.scene.ui.message = line
-        self.scene.ui.message_frames = 150
+        self.scene.ui.message_ms = MESSAGE_MS
         self.scene.ui.message_good = good
 
     # -- events and frames ---------------------------------------------------------------
@@ -173,10 +176,8 @@ class ConfrontControls:
         return t("ability_refusal", reason, name=name, missing=missing)
 
     def update(self) -> None:
-        from game.settings import store_for
-
-        self.fx.shake_enabled = store_for(self.scene.app).settings.screen_shake  # live
-        self.fx.update()
+        self.fx.shake_enabled = self.scene.app.services.settings.settings.screen_shake  # live
+        self.fx.update(self.scene.app.dt_ms)
         self.alerts.update()
         self.ui.hover_tile = self.scene.mouse_tile
         if self.ui.selected and not defence_at(self.sim, self.ui.selected):

@@ -30,7 +30,7 @@ MAX_MAPS = 200
 def map_dirs(app: App) -> list[Path]:
     """The data dir's maps/ folder first, then any --maps folders."""
     dirs = [Path(app.data_dir) / "maps"]
-    dirs += [Path(d) for d in getattr(app, "custom_map_dirs", []) or []]
+    dirs += app.services.custom_map_dirs
     return dirs
 
 

@@ -10,7 +10,7 @@ import pygame
 from game.input import action_for
 from game.render.camera import Camera
 
-PAN_PX = 6  # per frame, keys and screen edges
+PAN_PX_PER_S = 360  # keys and screen edges
 EDGE_PX = 3  # logical pixels from a screen edge that scroll the view
 KEY_DIRS = {"cam_up": (0, -1), "cam_down": (0, 1), "cam_left": (-1, 0), "cam_right": (1, 0)}
 
@@ -77,7 +77,7 @@ class FreeCamera:
         self.free = True
         self.camera.snap_to(x, y)
 
-    def update(self, follow: tuple[float, float]) -> None:
+    def update(self, follow: tuple[float, float], dt_ms: float = 1000 / 60) -> None:
         """Once per frame: pan by held keys and screen edges, else follow Elara."""
         dx = sum(KEY_DIRS[a][0] for a in self.held)
         dy = sum(KEY_DIRS[a][1] for a in self.held)
@@ -87,9 +87,10 @@ class FreeCamera:
             if 0 <= mx < w and 0 <= my < h:
                 dx += (mx >= w - EDGE_PX) - (mx < EDGE_PX)
                 dy += (my >= h - EDGE_PX) - (my < EDGE_PX)
-        self.look_by(dx * PAN_PX, dy * PAN_PX)
+        step = PAN_PX_PER_S * min(dt_ms, 100) / 1000
+        self.look_by(dx * step, dy * step)
         if self.snap and not self.free:
             self.camera.snap_to(*follow)
         elif not self.free:
-            self.camera.follow(*follow)
+            self.camera.follow(*follow, dt_ms)
         self.snap = False

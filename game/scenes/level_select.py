@@ -11,23 +11,22 @@ import pygame
 from game.app import App, Scene
 from game.level import MapError, load_level
 from game.render import palette
-from game.render.timefmt import format_ticks
 from game.render.widgets import list_choice, panel
 from game.scenes.results_run import MEDAL_COLORS
 from game.speedrun.campaign import campaign_levels, level_id
 from game.speedrun.replay import EXTENSION
-from game.speedrun.splits import medal_for, store_for
+from game.speedrun.splits import medal_for
+from game.speedrun.timefmt import format_ticks
 
 
 def unlocked(app: App, path: Path) -> bool:
     """Campaign progression (game/campaign/profile.py): the first level and each level
     after a won one; a map not listed in campaign.toml is always open."""
     from game.campaign.catalog import campaign
-    from game.campaign.profile import profile_for
 
     order = [e.id for e in campaign().levels]
     lid = level_id(path)
-    return lid not in order or profile_for(app).is_unlocked(lid, order)
+    return lid not in order or app.services.profile.is_unlocked(lid, order)
 
 
 class LevelSelectScene(Scene):
@@ -106,7 +105,7 @@ class LevelSelectScene(Scene):
         font.draw(surface, "Each level opens with its briefing; win it to unlock the next."
                   if self.story else "Runs from here are marked as practice.", (w // 2, 46),
                   palette.UI_DIM, align="center")
-        store = store_for(self.app)
+        store = self.app.services.splits
         self.rects = []
         y = 66
         visible = max(1, (h - y - 36) // 32)  # scroll so the selected row stays in view

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pygame
 
 from game.app import LOGICAL_SIZE, App, Scene
-from game.input import InputMapper, bindings_with_restart
+from game.audio import music_for_level
+from game.audio.level import LevelAudio
+from game.input import InputMapper, bindings_for
 from game.level.data import LevelData
 from game.render.build_preview import draw_build_preview, refusal_text
 from game.render.camera import Camera
@@ -23,27 +25,25 @@ from game.sim import events as ev
 from game.sim.constants import SUBPX, TILE_PX
 from game.sim.state import PLAYING
 from game.sim.world import Simulation
-from game.speedrun import livesplit
 from game.speedrun.run import Run
 
-MESSAGE_FRAMES = 150
-RESULTS_DELAY_FRAMES = 75  # let the win land visually before the results screen
+MESSAGE_MS = 2500
+RESULTS_DELAY_MS = 1250  # let the win land visually before the results screen
 
 
 class PlayScene(Scene):
     def __init__(self, app: App, level: LevelData, seed: int | None = None,
                  run: Run | None = None, carry: dict | None = None) -> None:
-        from game.settings import store_for
-
         super().__init__(app)
         self.carry = carry  # campaign carry-in from earlier levels (game/campaign/carry.py)
         self.level = level
+        self.music = music_for_level(level)
         self.seed = level.seed if seed is None else seed
         self.tiles = TileMapRenderer(level)  # baked once, reused by restarts
         self.hud = Hud(app.font)
         # the speedrun around this level: timers, replay recording, splits, LiveSplit
         self.run = run or Run.single(app, level.path, seed, level.seed)
-        self.input = InputMapper(bindings_with_restart(store_for(app).settings.restart_key))
+        self.input = InputMapper(bindings_for(app.services.settings.settings))
         self.mouse_tile: tuple[int, int] | None = None
         self.hot_reload = HotReload()  # F5: reload the map from disk (map makers)
         self.start()
@@ -60,6 +60,7 @@ class PlayScene(Scene):
         pos = self.sim.player()[1]
         self.camera.snap_to(pos.x / SUBPX, pos.y / SUBPX)
         self.effects = Effects(self.app.font)
+        self.sound = LevelAudio(self.app.audio, self.sim)  # cues, drone hum, spray loop
         self.confront = ConfrontControls(self)  # waves, defences, Kora (wave levels)
         # wave levels: look anywhere (edges, middle-drag, I/J/K/L), H back to Elara
         self.freecam = FreeCamera(self.camera, self.app.to_logical, self.input.bindings,
@@ -67,24 +68,29 @@ class PlayScene(Scene):
         self.tutorial = hints_for(self.sim)  # level 1's tutorial, or the civic hints
         self.ui = HudState()
         self.input.reset()
-        self.won_frames = 0
+        self.won_ms = 0.0
         self.run.begin_level(self.sim)
         self.story = StoryHooks(self.app, self.level)  # dialogue at triggers, profile
 
     def apply_settings(self) -> None:
-        """Settings changed (pause > settings): rebind restart; the HUD reads them live."""
-        from game.settings import store_for
-
-        self.input.bindings = bindings_with_restart(store_for(self.app).settings.restart_key)
+        """Settings changed (pause > settings): the keys; the HUD reads them live."""
+        self.input.bindings = bindings_for(self.app.services.settings.settings)
         self.freecam.bindings = self.input.bindings
         self.input.held.clear()
 
     # -- input -------------------------------------------------------------------------
+    @property
+    def pad_context(self) -> str:
+        """For the gamepad (game/pad.py): placing or aiming needs its cursor."""
+        return "aim" if self.ui.build_mode or self.confront.ui.aiming else "play"
+
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key == HotReload.KEY:
             self.hot_reload.reload(self)
             return
         if self.confront.active and self.freecam.handle_event(event):
+            return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_TAB and self.confront.fold():
             return
         if event.type == pygame.KEYDOWN:
             action = self.input.key_down(event.key)
@@ -109,6 +115,9 @@ class PlayScene(Scene):
             self._click(event)
         elif event.type in (pygame.WINDOWFOCUSLOST, pygame.WINDOWLEAVE):
             self.input.held.clear()
+            if event.type == pygame.WINDOWFOCUSLOST and self.sim.outcome == PLAYING and \
+                    self.app.settings.pause_on_focus_loss:
+                self._pause()  # no ticks under the pause menu: the IGT stops too
 
     def _tile_at(self, window_pos: tuple[int, int]) -> tuple[int, int]:
         lx, ly = self.app.to_logical(window_pos)
@@ -150,14 +159,15 @@ class PlayScene(Scene):
 
     def _on_events(self, events: list[ev.Event]) -> None:
         self.effects.on_events(events, self.sim)
+        self.sound.on_events(events, self.camera)
         self.confront.on_events(events)
         for e in events:
             if e.kind == ev.BUILD_REFUSED:
                 self.ui.message = refusal_text(self.sim, e.data["reason"], e.data["kind"])
-                self.ui.message_frames, self.ui.message_good = MESSAGE_FRAMES, False
+                self.ui.message_ms, self.ui.message_good = MESSAGE_MS, False
             elif (said := event_message(e)) is not None:  # smears, Rally, murals
                 self.ui.message, self.ui.message_good = said
-                self.ui.message_frames = MESSAGE_FRAMES
+                self.ui.message_ms = MESSAGE_MS
             elif e.kind == ev.BUILT:
                 self.ui.build_mode = False
         if events:
@@ -165,17 +175,18 @@ class PlayScene(Scene):
         self.story.on_events(self, events)  # triggers: dialogue over a paused level
 
     def update(self) -> None:
-        livesplit.poll(self.app)
+        self.app.services.poll()
         pos = self.sim.player()[1]
-        self.freecam.update((pos.x / SUBPX, pos.y / SUBPX))  # follows Elara unless freed
-        self.effects.update()
+        dt_ms = self.app.dt_ms  # presentation timers count time, not frames
+        self.freecam.update((pos.x / SUBPX, pos.y / SUBPX), dt_ms)  # Elara, unless freed
+        self.effects.update(dt_ms)
+        self.sound.update(self.camera, running=self.sim.outcome == PLAYING)
         self.ui.hint = self.tutorial.hint()
         self.confront.update()
-        if self.ui.message_frames > 0:
-            self.ui.message_frames -= 1
+        self.ui.message_ms = max(0.0, self.ui.message_ms - dt_ms)
         if self.sim.outcome != PLAYING:
-            self.won_frames += 1
-            if self.won_frames == RESULTS_DELAY_FRAMES:
+            was, self.won_ms = self.won_ms, self.won_ms + dt_ms
+            if was < RESULTS_DELAY_MS <= self.won_ms:
                 from game.scenes.results import ResultsScene
 
                 self.story.then_results(  # the closing scene first, when won

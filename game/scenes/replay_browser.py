@@ -9,9 +9,9 @@ import pygame
 
 from game.app import App, Scene
 from game.render import palette
-from game.render.timefmt import format_ticks
 from game.render.widgets import list_choice, panel
 from game.speedrun.replay import EXTENSION, ReplayError
+from game.speedrun.timefmt import format_ticks
 from game.speedrun.verify import read_replay, verify_file
 
 MAX_FILES = 300

@@ -14,6 +14,8 @@ from pathlib import Path
 import pygame
 
 from game.app import LOGICAL_SIZE, App, Scene
+from game.audio import music_for_level
+from game.audio.level import LevelAudio
 from game.level import MapError, load_level
 from game.render import palette
 from game.render.alerts import Alerts
@@ -22,7 +24,6 @@ from game.render.effects import Effects
 from game.render.hud import Hud, HudState
 from game.render.minimap import Minimap
 from game.render.tilemap import TileMapRenderer
-from game.render.timefmt import format_ticks
 from game.render.wave_hud import WaveHud, WaveUi
 from game.render.widgets import panel
 from game.render.world_view import WorldView
@@ -30,6 +31,7 @@ from game.scenes.free_camera import FreeCamera
 from game.sim.constants import SUBPX, TILE_PX
 from game.sim.world import Simulation
 from game.speedrun.replay import Replay, ReplayError
+from game.speedrun.timefmt import format_ticks
 from game.speedrun.timer import TimerView
 from game.speedrun.verify import find_map, read_replay
 
@@ -56,6 +58,7 @@ class ReplayViewerScene(Scene):
         super().__init__(app)
         self.replay = replay
         self.level = level
+        self.music = music_for_level(level)
         self.name = name
         self.tiles = TileMapRenderer(level)
         self.hud = Hud(app.font)
@@ -91,6 +94,7 @@ class ReplayViewerScene(Scene):
         if self.minimap is not None:
             self.minimap.place((6, self.app.screen.get_height() - 28))
         self.effects = Effects(self.app.font)
+        self.sound = LevelAudio(self.app.audio, self.sim)
         self.cursor = 0
         self.status = ""  # "" while playing; the verdict at the end or on a desync
 
@@ -101,6 +105,7 @@ class ReplayViewerScene(Scene):
         self.cursor += 1
         self.effects.on_events(events, self.sim)
         self.alerts.on_events(events)
+        self.sound.on_events(events, self.camera)
         interval = self.replay.interval
         if self.cursor % interval == 0:
             want = self.replay.checkpoints[self.cursor // interval - 1] \
@@ -121,9 +126,10 @@ class ReplayViewerScene(Scene):
 
     def update(self) -> None:
         pos = self.sim.player()[1]
-        self.freecam.update((pos.x / SUBPX, pos.y / SUBPX))
-        self.effects.update()
+        self.freecam.update((pos.x / SUBPX, pos.y / SUBPX), self.app.dt_ms)
+        self.effects.update(self.app.dt_ms)
         self.alerts.update()
+        self.sound.update(self.camera, running=not self.paused and not self.finished)
 
     def handle_event(self, event: pygame.event.Event) -> None:
         if self.freecam.handle_event(event):

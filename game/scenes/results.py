@@ -7,9 +7,9 @@ import pygame
 from game.app import App, Scene
 from game.content.text import t
 from game.render import palette
-from game.render.timefmt import format_ticks
 from game.render.widgets import Menu, MenuItem, panel
 from game.scenes.results_run import RunMenu, draw_lines, result_lines
+from game.speedrun.timefmt import format_ticks
 
 
 class ResultsScene(Scene):
@@ -27,6 +27,9 @@ class ResultsScene(Scene):
             MenuItem(t("results", "again"), self.again),
             MenuItem(t("results", "title"), self.to_title)]
         self.menu = Menu(items, app.font, scale=2)
+        won = play.sim.outcome == "won"
+        app.audio.play("win" if won else "loss")  # the stinger, over lowered music
+        app.audio.duck(3500)
 
     def again(self) -> None:
         self.play.start()

@@ -8,12 +8,12 @@ import pygame
 from game.level import MapError, load_level
 from game.render import palette
 from game.render.font import BitmapFont
-from game.render.timefmt import format_ticks
 from game.render.timer_panel import AHEAD, delta_color
 from game.render.widgets import MenuItem
 from game.scenes.campaign_flow import next_story_level, start_story_level
 from game.speedrun.run import LevelResult, Run
 from game.speedrun.splits import medal_times
+from game.speedrun.timefmt import format_ticks
 from game.speedrun.timer import format_delta
 
 MEDAL_COLORS = {"gold": (255, 204, 64), "silver": (200, 210, 224), "bronze": (214, 140, 80)}

@@ -11,9 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from game.app import App
-from game.campaign.catalog import Scene as Script
-from game.campaign.catalog import campaign, entry_for_path, scenes_for
-from game.campaign.profile import profile_for
+from game.campaign.catalog import Script, campaign, entry_for_path, scenes_for
 from game.level.data import LevelData
 from game.scenes.dialogue import DialogueScene
 from game.sim import events as ev
@@ -75,7 +73,7 @@ class StoryHooks:
         nxt = levels[i + 1].id if 0 <= i < len(levels) - 1 else None
         from game.campaign.carry import carry_out
 
-        self.save_problem = profile_for(self.app).record(
+        self.save_problem = self.app.services.profile.record(
             self.entry.id, play.sim.outcome, play.sim.igt_ticks, medal, nxt,
             carry_out(play.sim))
 

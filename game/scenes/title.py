@@ -1,11 +1,12 @@
-"""Title screen: the district drifts by behind the name; Enter starts level 1."""
+"""Title screen: the district drifts by behind the name; Enter starts level 1. Quitting
+(Esc, B or the Quit row) asks first."""
 
 from __future__ import annotations
 
 import pygame
 
 from game.app import App, Scene
-from game.content.text import t
+from game.content.text import keys, t
 from game.level.errors import MapError
 from game.level.loader import load_level
 from game.paths import CAMPAIGN_DIR
@@ -17,6 +18,8 @@ FIRST_LEVEL = "01_scavengers_dawn.tmx"
 
 
 class TitleScene(Scene):
+    music = "title"
+
     def __init__(self, app: App) -> None:
         super().__init__(app)
         self.error = ""
@@ -27,17 +30,13 @@ class TitleScene(Scene):
             self.backdrop = TileMapRenderer(self.level)
         except MapError as exc:
             self.error = exc.format()
-        from game.speedrun.run import startup_problems
-
-        self.error = self.error or " / ".join(startup_problems(app))
-        from game.campaign.profile import profile_for
-
-        self.error = self.error or profile_for(app).problem  # a damaged save: say so
+        self.error = self.error or " / ".join(app.services.startup_problems())
+        self.error = self.error or app.services.profile.problem  # a damaged save: say so
         self.menu = Menu([MenuItem("Campaign", self.play),
                           MenuItem("Practice (level select)", self.practice),
                           MenuItem("Custom maps", self.custom_maps),
                           MenuItem("Settings", self.settings),
-                          MenuItem("Quit", app.quit)], app.font, scale=2)
+                          MenuItem("Quit", self.ask_quit)], app.font, scale=2)
 
     def play(self) -> None:
         from game.scenes.campaign import CampaignScene  # continue / new, then levels
@@ -59,9 +58,14 @@ class TitleScene(Scene):
 
         self.app.push(SettingsScene(self.app))
 
+    def ask_quit(self) -> None:
+        from game.scenes.confirm import ConfirmScene
+
+        self.app.push(ConfirmScene(self.app, "Quit Reclaim 2147?", "Quit", self.app.quit))
+
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.app.quit()
+            self.ask_quit()
             return
         pos = self.app.to_logical(event.pos) if hasattr(event, "pos") else None
         self.menu.handle(event, pos)
@@ -86,5 +90,5 @@ class TitleScene(Scene):
         self.menu.draw(surface, w // 2, 190)
         if self.error:
             font.draw(surface, self.error, (w // 2, h - 30), palette.UI_BAD, align="center")
-        font.draw(surface, "Enter / click to choose - Esc quits", (w // 2, h - 16),
-                  palette.UI_DIM, align="center")
+        font.draw(surface, keys("<choose> / click to choose - <back>: quit"),
+                  (w // 2, h - 16), palette.UI_DIM, align="center")

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from game.content.agents import CollectorRules
+from game.content.balance import Balance
+from game.content.civic import CivicRules
 from game.content.rules import Rules
 from game.level.data import LevelData
 from game.sim.commands import Command
@@ -36,6 +39,15 @@ class TickContext:
     commands: list[Command]
     events: list[Event]
     conf: Any = None  # game.sim.swarm.state.Confrontation: drones, waves, Kora's cooldowns
+    balance: Balance | None = None  # every table; `rules` is balance.rules
+
+    @property
+    def civic(self) -> CivicRules:
+        return self.balance.civic
+
+    @property
+    def collectors(self) -> CollectorRules:
+        return self.balance.collectors
 
     def emit(self, event_kind: str, /, **data: object) -> None:
         self.events.append(Event(event_kind, self.state.tick, data))

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import esper
 
-from game.content.rules import DEFAULT_RULES, Rules
+from game.content.balance import DEFAULT_BALANCE, Balance
 from game.level.data import LevelData
 from game.sim import components as c
 from game.sim.carry import clean_carry
@@ -35,14 +35,16 @@ _world_ids = itertools.count(1)
 
 
 class Simulation:
-    def __init__(self, level: LevelData, seed: int | None = None, rules: Rules = DEFAULT_RULES,
-                 carry: dict | None = None):
+    def __init__(self, level: LevelData, seed: int | None = None, carry: dict | None = None,
+                 balance: Balance = DEFAULT_BALANCE):
         self.level = level
-        self.rules = rules
+        self.balance = balance  # every balance table; its digest goes into replays
+        self.rules = rules = balance.rules
         self.seed = level.seed if seed is None else seed
         self.rng = Pcg32(self.seed)
         self.grid = Grid(level)
-        self.conf = Confrontation(level, self.grid)  # drone swarm and waves (maybe none)
+        # drone swarm and waves (maybe none)
+        self.conf = Confrontation(level, self.grid, balance.confront)
         self.state = WorldState(
             stock={r: 0 for r in rules.resources},
             produced_total={r: 0 for r in rules.resources},
@@ -50,9 +52,9 @@ class Simulation:
         self.world = f"sim-{next(_world_ids)}"
         self._closed = False
         esper.switch_world(self.world)
-        self._systems = [system() for system in SYSTEM_ORDER]
-        for priority, system in enumerate(reversed(self._systems)):
-            esper.add_processor(system, priority)
+        # esper runs processors highest priority first: the first of SYSTEM_ORDER highest
+        for priority, system in enumerate(reversed(SYSTEM_ORDER)):
+            esper.add_processor(system(), priority)
         self._spawn_from_level()
         # campaign carry-in (game/campaign/carry.py): what earlier levels hand this one,
         # applied before the first tick; replays record it so verify starts the same way
@@ -78,7 +80,7 @@ class Simulation:
                             bool(props.get("great", False)))
             esper.create_entity(mural, c.Position(round(x * SUBPX), round(y * SUBPX)))
         spawn_civic(self.level)  # districts and the smear/Rally clock, when the map has them
-        spawn_story(self.level, self.grid)  # depots, collectors, trigger areas
+        spawn_story(self.level, self.grid, self.balance)  # depots, collectors, trigger areas
 
     # -- stepping --------------------------------------------------------------------
     def step(self, commands: Iterable[Command] = ()) -> list[Event]:
@@ -86,11 +88,9 @@ class Simulation:
         if self.state.outcome != PLAYING:
             return []
         esper.switch_world(self.world)
-        esper.clear_dead_entities()
         self.state.tick += 1
         ctx = self._context(list(commands), [])
-        for system in self._systems:
-            system.process(ctx)
+        esper.process(ctx)  # clears dead entities, then SYSTEM_ORDER (by priority)
         return ctx.events
 
     def run(self, per_tick: Iterable[Iterable[Command]]) -> list[Event]:
@@ -102,7 +102,7 @@ class Simulation:
     def _context(self, commands: list[Command], events: list[Event]) -> TickContext:
         return TickContext(
             self.state, self.level, self.rules, self.grid, self.rng, commands, events,
-            self.conf,
+            self.conf, self.balance,
         )
 
     # -- read-only views for presentation and tests ----------------------------------

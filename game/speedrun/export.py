@@ -28,9 +28,7 @@ def export_splits(store: SplitsStore, folder: Path,
 
 
 def export_all(app) -> tuple[list[Path], str]:
-    from game.speedrun.splits import store_for
-
     try:
-        return export_splits(store_for(app), Path(app.data_dir) / "splits"), ""
+        return export_splits(app.services.splits, Path(app.data_dir) / "splits"), ""
     except SaveError as exc:
         return [], exc.short()

@@ -194,26 +194,3 @@ class Client:
 
 # connect_ex answers for "started, not finished yet" (10035: Windows' WSAEWOULDBLOCK)
 _IN_PROGRESS = (errno.EINPROGRESS, errno.EALREADY, errno.EWOULDBLOCK, 10035)
-
-
-def driver_for(app) -> Driver:
-    """The app's LiveSplit driver, following the settings (off: commands go nowhere)."""
-    from game.settings import store_for
-
-    settings = store_for(app).settings
-    key = (settings.livesplit, settings.livesplit_host, settings.livesplit_port)
-    current = getattr(app, "livesplit", None)
-    if current is not None and current[0] == key:
-        return current[1]
-    if current is not None and current[2] is not None:
-        current[2].close()
-    client = Client(settings.livesplit_host, settings.livesplit_port) if key[0] else None
-    driver = Driver(client.send if client else (lambda _command: None))
-    app.livesplit = (key, driver, client)
-    return driver
-
-
-def poll(app) -> None:
-    current = getattr(app, "livesplit", None)
-    if current is not None and current[2] is not None:
-        current[2].poll()

@@ -43,7 +43,8 @@ class Recorder:
         header = {
             "game": "Reclaim 2147",
             "game_version": game_version(),
-            "rules_sha256": rules_sha256(),
+            "rules_sha256": rules_sha256(sim.balance),
+            "balance": sim.balance.table_digests(),  # lets verify name a changed table
             "map": {"name": self.level_path.name, "title": sim.level.title,
                     "sha256": self.digest.sha256,
                     "files": [list(f) for f in self.digest.files]},
@@ -66,9 +67,12 @@ class Recorder:
 
 
 def record_run(level_path: Path, level, per_tick: list[list[Command]], category: str,
-               player: str, seed: int | None = None) -> Replay:
+               player: str, seed: int | None = None, carry: dict | None = None,
+               balance=None) -> Replay:
     """Re-play a command log into a fresh simulation and return its Replay (tools, tests)."""
-    sim = Simulation(level, seed)
+    from game.content.balance import DEFAULT_BALANCE
+
+    sim = Simulation(level, seed, carry=carry, balance=balance or DEFAULT_BALANCE)
     try:
         rec = Recorder(level_path)
         for commands in per_tick:

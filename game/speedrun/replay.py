@@ -21,7 +21,6 @@ import json
 import struct
 import zlib
 from dataclasses import dataclass, field
-from functools import cache
 
 import game
 from game.sim.commands import Command, decode, encode
@@ -49,12 +48,11 @@ class ReplayError(Exception):
         return f"{self.kind}: {self.message}" + (f" ({self.hint})" if self.hint else "")
 
 
-@cache
-def rules_sha256() -> str:
-    """Digest of the balance rules as parsed (comments and layout do not count)."""
-    from game.content.rules import DEFAULT_RULES
+def rules_sha256(balance=None) -> str:
+    """Digest of every balance table as parsed (comments and layout do not count)."""
+    from game.content.balance import DEFAULT_BALANCE
 
-    return hashlib.sha256(repr(DEFAULT_RULES).encode()).hexdigest()
+    return (balance or DEFAULT_BALANCE).sha256
 
 
 def game_version() -> str:

@@ -85,12 +85,9 @@ class Run:
     # -- construction from the app ---------------------------------------------------
     @classmethod
     def for_app(cls, app, category: str, levels: list[Path]) -> Run:
-        from game.settings import store_for as settings_for
-        from game.speedrun.livesplit import driver_for
-        from game.speedrun.splits import store_for as splits_for
-
-        return cls(category, levels, splits_for(app), settings_for(app), driver_for(app),
-                   Path(app.data_dir) / "replays")
+        services = app.services
+        return cls(category, levels, services.splits, services.settings,
+                   services.livesplit(), Path(app.data_dir) / "replays")
 
     @classmethod
     def single(cls, app, path: Path, seed: int | None = None,
@@ -285,20 +282,3 @@ class Run:
             delta_final=delta[1] if delta else True,
             label={"practice": "PRACTICE", "custom": "CUSTOM MAP"}.get(self.category, ""),
         )
-
-
-def startup_problems(app) -> list[str]:
-    """Problems found loading settings and splits, each reported once per app (the title
-    screen shows them and they go to stderr): a damaged file is never reset silently."""
-    import sys
-
-    from game.settings import store_for as settings_for
-    from game.speedrun.splits import store_for as splits_for
-
-    if getattr(app, "speedrun_problems_shown", False):
-        return []
-    app.speedrun_problems_shown = True
-    problems = settings_for(app).problems + [p for p in [splits_for(app).problem] if p]
-    for line in problems:
-        print(f"warning: {line}", file=sys.stderr)
-    return problems

@@ -175,14 +175,6 @@ class SplitsStore:
         return sum(golds[lid] for lid in level_ids)
 
 
-def store_for(app) -> SplitsStore:
-    store = getattr(app, "splits_store", None)
-    if store is None:
-        store = SplitsStore(app.data_dir)
-        app.splits_store = store
-    return store
-
-
 class Comparison:
     """Live delta of the current attempt against a PB, in ticks (negative = ahead).
 

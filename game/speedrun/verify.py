@@ -12,7 +12,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.render.timefmt import format_ticks
 from game.sim.constants import TICK_RATE
 from game.sim.state import PLAYING
 from game.speedrun.campaign import campaign_levels
@@ -23,8 +22,8 @@ from game.speedrun.replay import (
     ReplayError,
     from_bytes,
     game_version,
-    rules_sha256,
 )
+from game.speedrun.timefmt import format_ticks
 
 UNREADABLE = "unreadable"  # exit code 2: the file itself could not be read
 
@@ -116,12 +115,25 @@ def find_map(header: dict, extra: list[Path]) -> Path:
                       "pass the map with --map PATH")
 
 
-def check_replay(replay: Replay, level) -> tuple[str, int, int]:
+def check_balance(header: dict, balance) -> None:
+    """A replay made under other balance numbers is named so, table by table: it was not
+    edited, it belongs to another build of the game."""
+    if header["rules_sha256"] == balance.sha256:
+        return
+    tables = balance.differing(header.get("balance"))
+    raise ReplayError("wrong_rules", "made with other balance rules "
+                      f"({', '.join(tables) or 'unknown tables'}) than this game has",
+                      "verify with the game build (rules.toml, drones.toml) that recorded it")
+
+
+def check_replay(replay: Replay, level, balance=None) -> tuple[str, int, int]:
     """Re-simulate; returns (outcome, igt_ticks, ticks) or raises ReplayError."""
+    from game.content.balance import DEFAULT_BALANCE
     from game.sim.world import Simulation
 
     header = replay.header
-    sim = Simulation(level, header["seed"], carry=header.get("carry"))
+    sim = Simulation(level, header["seed"], carry=header.get("carry"),
+                     balance=balance or DEFAULT_BALANCE)
     try:
         interval, checks = replay.interval, replay.checkpoints
         if len(checks) != len(replay.ticks) // interval:
@@ -157,8 +169,12 @@ def check_replay(replay: Replay, level) -> tuple[str, int, int]:
         sim.close()
 
 
-def verify_file(path: Path, maps: list[Path] | None = None) -> Result:
+def verify_file(path: Path, maps: list[Path] | None = None, balance=None) -> Result:
+    """Verify one replay against this game's balance (or `balance`, for tests)."""
+    from game.content.balance import DEFAULT_BALANCE
     from game.level import MapError, load_level
+
+    balance = balance or DEFAULT_BALANCE
 
     res = Result(str(path), False)
     try:
@@ -169,10 +185,11 @@ def verify_file(path: Path, maps: list[Path] | None = None) -> Result:
             raise ReplayError("wrong_version", f"recorded with game {header['game_version']}, "
                               f"this is {game_version()}",
                               "verify with the game version that recorded it")
-        if header["rules_sha256"] != rules_sha256() or header["tick_rate"] != TICK_RATE:
-            raise ReplayError("wrong_version", "recorded with other balance rules or tick "
-                              "rate than this game has",
+        if header["tick_rate"] != TICK_RATE:
+            raise ReplayError("wrong_version", f"recorded at {header['tick_rate']} ticks a "
+                              f"second, this game runs {TICK_RATE}",
                               "verify with the game build that recorded it")
+        check_balance(header, balance)
         map_path = find_map(header, list(maps or []))
         try:
             level = load_level(map_path)
@@ -183,7 +200,7 @@ def verify_file(path: Path, maps: list[Path] | None = None) -> Result:
                               f"official seed {level.seed}",
                               f"{header['category']} runs use the official seed")
         start = time.perf_counter()
-        res.outcome, res.igt_ticks, res.ticks = check_replay(replay, level)
+        res.outcome, res.igt_ticks, res.ticks = check_replay(replay, level, balance)
         res.seconds = time.perf_counter() - start
         res.map = str(map_path)
         res.valid, res.kind = True, "valid"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from game.level.schema import OBJECTIVE_KINDS
 from game.sim.state import TickContext
 
 
@@ -25,6 +26,10 @@ JUDGES: dict[str, Judge] = {}
 
 
 def register(kind: str) -> Callable[[Judge], Judge]:
+    if kind not in OBJECTIVE_KINDS:  # else `check` would refuse maps the sim can judge
+        raise ValueError(f"objective kind {kind!r}: add it to OBJECTIVE_KINDS in "
+                         "game/level/schema.py")
+
     def add(fn: Judge) -> Judge:
         JUDGES[kind] = fn
         return fn

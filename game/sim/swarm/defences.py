@@ -24,7 +24,6 @@ def defence_problem(ctx: TickContext, kind: str, tx: int, ty: int) -> str | None
         return None
     if conf.drones_on(tx, ty):
         return DRONES_THERE
-    conf.refresh_fields(alive_walls())
     if conf.cuts_every_path(tx, ty, alive_walls()):
         return CUTS_PATH
     return None

@@ -7,17 +7,18 @@ import hashlib
 
 import numpy as np
 
-from game.content.confront import CONFRONT, ConfrontRules
+from game.content.confront import ConfrontRules
 from game.level.data import LevelData
+from game.level.waves import WaveTable
 from game.sim.constants import SUBPX, TILE, TILE_PX
 from game.sim.grid import Grid
-from game.sim.swarm.flowfield import UNREACHED, distance_field, step_field
+from game.sim.pathing import UNREACHED, distance_field
+from game.sim.swarm.flowfield import step_field
 from game.sim.swarm.swarm import Swarm
-from game.sim.swarm.waves import WaveTable
 
 
 class Confrontation:
-    def __init__(self, level: LevelData, grid: Grid, rules: ConfrontRules = CONFRONT):
+    def __init__(self, level: LevelData, grid: Grid, rules: ConfrontRules):
         self.rules = rules
         self.grid = grid
         self.table = WaveTable(level, rules)
@@ -40,7 +41,11 @@ class Confrontation:
                              for o in level.objects_of("MuralWall")}
         self.field_key: bytes | None = None
         self.recomputes = 0  # how often the fields were rebuilt (tests, bench)
-        self._placement_cache: dict[tuple, str | None] = {}
+        # Memo of placement answers for one map state (pure: same state, same answer),
+        # kept apart from the fields so asking never changes what the swarm sees.
+        self._placement_key: bytes | None = None
+        self._placement_cache: dict[tuple[int, int], bool] = {}
+        self._reach: list[bool] = []
 
     @property
     def active(self) -> bool:
@@ -61,15 +66,19 @@ class Confrontation:
             out[y0:y1, x0:x1] = i
         return out
 
-    def refresh_fields(self, alive: set[int]) -> bool:
-        """Rebuild the fields if the map changed (a structure, a fallen barrier or mural)."""
-        key = self.grid.blocked.tobytes() + self.barrier_mask.tobytes() + \
+    def map_key(self, alive: set[int]) -> bytes:
+        """Everything the fields depend on: structures, barriers, standing murals."""
+        return self.grid.blocked.tobytes() + self.barrier_mask.tobytes() + \
             repr(sorted(alive)).encode()
+
+    def refresh_fields(self, alive: set[int]) -> bool:
+        """Rebuild the fields if the map changed (a structure, a fallen barrier or mural).
+        Called once a tick, at one fixed point (FieldSystem), never by a query."""
+        key = self.map_key(alive)
         if key == self.field_key:
             return False
         self.field_key = key
         self.recomputes += 1
-        self._placement_cache.clear()
         walk = ~self.grid.blocked
         mural_of = self.mural_sources(alive)
         sources = mural_of >= 0
@@ -99,17 +108,27 @@ class Confrontation:
                 self.table.spawns]
 
     def cuts_every_path(self, tx: int, ty: int, alive: set[int]) -> bool:
-        """Whether blocking (tx, ty) leaves some drone spawn with no path to any mural."""
-        key = (tx, ty, self.field_key)
-        if key not in self._placement_cache:
+        """Whether blocking (tx, ty) leaves some drone spawn with no path to any mural.
+        Pure: judged on the map as it is now, from its own distance fields, never from
+        (or into) the swarm's fields, so the build preview asking every frame cannot
+        change which drone an emitter picks."""
+        key = self.map_key(alive)
+        sources = None
+        if key != self._placement_key:
+            sources = self.mural_sources(alive) >= 0
+            self._placement_key, self._placement_cache = key, {}
+            dist = distance_field(~self.grid.blocked, sources)
+            self._reach = [bool(dist[y, x] < UNREACHED) for x, y in self.spawn_tiles()]
+        if (tx, ty) not in self._placement_cache:
+            if sources is None:
+                sources = self.mural_sources(alive) >= 0
             walk = ~self.grid.blocked
             walk[ty, tx] = False
-            sources = self.mural_sources(alive) >= 0
             dist = distance_field(walk, sources)
-            had = [self.dist[y, x] < UNREACHED for x, y in self.spawn_tiles()]
-            now = [dist[y, x] < UNREACHED for x, y in self.spawn_tiles()]
-            self._placement_cache[key] = any(a and not b for a, b in zip(had, now, strict=True))
-        return bool(self._placement_cache[key])
+            now = [bool(dist[y, x] < UNREACHED) for x, y in self.spawn_tiles()]
+            self._placement_cache[(tx, ty)] = any(
+                a and not b for a, b in zip(self._reach, now, strict=True))
+        return self._placement_cache[(tx, ty)]
 
     def drone_dist(self) -> np.ndarray:
         """Each drone's path distance (tiles) to a mural: the "first" targeting order."""

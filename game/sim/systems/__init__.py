@@ -8,6 +8,7 @@ from game.sim.systems.deposit import DepositSystem
 from game.sim.systems.depots import DeliverySystem
 from game.sim.systems.drones import DroneSystem
 from game.sim.systems.emitters import EmitterSystem
+from game.sim.systems.fields import FieldSystem
 from game.sim.systems.movement import MovementSystem
 from game.sim.systems.outcome import OutcomeSystem
 from game.sim.systems.painting import PaintSystem
@@ -22,6 +23,7 @@ from game.sim.systems.waves import WaveSystem
 SYSTEM_ORDER = (
     BuildSystem,
     SellSystem,  # a sold defence's tile is open before anyone moves
+    FieldSystem,  # derived state (drone flow fields): refreshed here and nowhere else
     MovementSystem,
     TriggerSystem,  # after movement: Elara's feet where they end this tick
     PickupSystem,

@@ -1,47 +1,41 @@
 """Workshops train citizen artisans; artisans (and volunteers) fetch waste on their own.
 
 An artisan with an empty bag walks to the nearest waste pile, takes what it can carry,
-then walks to the nearest Waste-to-Life node with room and fills its queue. Paths are a
-breadth-first search over the tile grid (fixed neighbour order), the nearest target by
-(steps, entity id); positions are integers moving from tile centre to tile centre."""
+then walks to the nearest Waste-to-Life node with room and fills its queue. Paths come
+from the game's one search (game/sim/pathing.py): the nearest target by steps, then
+entity id; positions are integers moving from tile centre to tile centre."""
 
 from __future__ import annotations
 
-from collections import deque
-
 import esper
+import numpy as np
 
-from game.content.civic import CIVIC
 from game.sim import events as ev
 from game.sim.civic import Artisan, Trainer
 from game.sim.components import Position, Reactor, Structure, WastePile
-from game.sim.constants import TILE
+from game.sim.constants import FACING, TILE
 from game.sim.grid import Grid
+from game.sim.pathing import NEIGHBOURS, Field
 from game.sim.query import ordered
 from game.sim.state import TickContext
 from game.sim.systems.deposit import fill_queue
 from game.sim.systems.pickup import PICKUP_REACH_PX
 from game.sim.systems.reach import within_reach
 
-STEPS = ((1, 0), (-1, 0), (0, 1), (0, -1))  # E W S N: the order fixes every path
-FACING = {(0, 1): 0, (-1, 0): 1, (1, 0): 2, (0, -1): 3}
 IDLE_WAIT = 60  # ticks before an artisan with nothing to do looks again
 WORKSHOP = "workshop"
 
 
 def nearest_open_tile(grid: Grid, tx: int, ty: int) -> tuple[int, int]:
-    """(tx, ty) if walkable, else the nearest walkable tile by BFS (blocked tiles too)."""
-    seen, queue = {(tx, ty)}, deque([(tx, ty)])
-    while queue:
-        x, y = queue.popleft()
-        if grid.in_bounds(x, y) and not grid.is_blocked(x, y):
-            return x, y
-        for dx, dy in STEPS:
-            nxt = (x + dx, y + dy)
-            if nxt not in seen and grid.in_bounds(*nxt):
-                seen.add(nxt)
-                queue.append(nxt)
-    return tx, ty
+    """(tx, ty) if walkable, else the nearest walkable tile in steps across anything
+    (ties: the first in reading order, row then column)."""
+    if grid.in_bounds(tx, ty) and not grid.is_blocked(tx, ty):
+        return tx, ty
+    ys, xs = np.nonzero(~grid.blocked)  # row-major: argmin keeps reading order on ties
+    if not ys.size:
+        return tx, ty
+    i = int(np.argmin(np.abs(xs - tx) + np.abs(ys - ty)))
+    return int(xs[i]), int(ys[i])
 
 
 def spawn_artisan(grid: Grid, x: int, y: int, home: int = 0) -> int:
@@ -50,33 +44,17 @@ def spawn_artisan(grid: Grid, x: int, y: int, home: int = 0) -> int:
                                Position(tx * TILE + TILE // 2, ty * TILE + TILE // 2))
 
 
-def bfs_to(grid: Grid, start: tuple[int, int], goals: dict[tuple[int, int], int]
-           ) -> tuple[int, list[int]] | None:
-    """(target entity, path of tile indices) to the nearest goal tile; ties: lowest id."""
+def path_to(grid: Grid, start: tuple[int, int], goals: dict[tuple[int, int], int]
+            ) -> tuple[int, list[int]] | None:
+    """(target entity, path of tile indices) to the nearest walkable goal tile (the
+    game's one search: nearest by steps, then lowest entity id), or None."""
     if start in goals:
         return goals[start], []
-    prev: dict[tuple[int, int], tuple[int, int]] = {}
-    seen, frontier = {start}, [start]
-    while frontier:
-        nxt_frontier, hits = [], []
-        for x, y in frontier:
-            for dx, dy in STEPS:
-                nxt = (x + dx, y + dy)
-                if nxt in seen or grid.is_blocked(*nxt):
-                    continue
-                seen.add(nxt)
-                prev[nxt] = (x, y)
-                nxt_frontier.append(nxt)
-                if nxt in goals:
-                    hits.append(nxt)
-        if hits:
-            end = min(hits, key=lambda t: (goals[t], t[1], t[0]))
-            path = [end]
-            while path[-1] in prev and prev[path[-1]] != start:
-                path.append(prev[path[-1]])
-            return goals[end], [y * grid.width + x for x, y in reversed(path)]
-        frontier = nxt_frontier
-    return None
+    sources = [(x, y, e) for (x, y), e in goals.items() if not grid.is_blocked(x, y)]
+    found = Field(~grid.blocked, sources).path_from(*start) if sources else None
+    if found is None:
+        return None
+    return found[0], [y * grid.width + x for x, y in found[1]]
 
 
 class WorkshopSystem(esper.Processor):
@@ -85,10 +63,10 @@ class WorkshopSystem(esper.Processor):
             if e.kind == ev.BUILT and e.data["kind"] == WORKSHOP:
                 esper.add_component(e.data["entity"], Trainer())
         for eid, (trainer, pos) in ordered(Trainer, Position):
-            if trainer.trained >= CIVIC.per_workshop:
+            if trainer.trained >= ctx.civic.per_workshop:
                 continue
             trainer.progress += 1
-            if trainer.progress < CIVIC.train_ticks:
+            if trainer.progress < ctx.civic.train_ticks:
                 continue
             trainer.progress = 0
             trainer.trained += 1
@@ -100,20 +78,19 @@ class ArtisanSystem(esper.Processor):
     def process(self, ctx: TickContext) -> None:
         for eid, (artisan, pos) in ordered(Artisan, Position):
             if artisan.path:
-                self._walk(ctx.grid, artisan, pos)
+                self._walk(ctx.grid, artisan, pos, ctx.civic.artisan_speed)
             elif artisan.wait > 0:
                 artisan.wait -= 1
             else:
                 self._work(ctx, eid, artisan, pos)
 
-    def _walk(self, grid: Grid, artisan: Artisan, pos: Position) -> None:
+    def _walk(self, grid: Grid, artisan: Artisan, pos: Position, step: int) -> None:
         tx, ty = artisan.path[0] % grid.width, artisan.path[0] // grid.width
         if grid.is_blocked(tx, ty):  # something was built on the way: plan again
             artisan.path.clear()
             artisan.moving = False
             return
         cx, cy = tx * TILE + TILE // 2, ty * TILE + TILE // 2
-        step = CIVIC.artisan_speed
         dx, dy = max(-step, min(step, cx - pos.x)), max(-step, min(step, cy - pos.y))
         pos.x += dx
         pos.y += dy
@@ -147,7 +124,7 @@ class ArtisanSystem(esper.Processor):
                 return
         goals = {}
         for n, s, _, _ in nodes:
-            for dx, dy in STEPS:
+            for dx, dy in NEIGHBOURS:
                 tile = (s.tx + dx, s.ty + dy)
                 if tile not in goals or n < goals[tile]:
                     goals[tile] = n
@@ -155,7 +132,7 @@ class ArtisanSystem(esper.Processor):
 
     def _plan(self, grid: Grid, artisan: Artisan, here: tuple[int, int],
               goals: dict[tuple[int, int], int]) -> None:
-        found = bfs_to(grid, here, goals) if goals else None
+        found = path_to(grid, here, goals) if goals else None
         if found is None:
             artisan.target, artisan.wait = 0, IDLE_WAIT
             return
@@ -165,7 +142,7 @@ class ArtisanSystem(esper.Processor):
 
     def _take(self, ctx: TickContext, eid: int, artisan: Artisan, pile_id: int,
               pile: WastePile) -> None:
-        taken = min(CIVIC.artisan_capacity, pile.amount)
+        taken = min(ctx.civic.artisan_capacity, pile.amount)
         pile.amount -= taken
         artisan.carry[pile.kind] = artisan.carry.get(pile.kind, 0) + taken
         artisan.target = 0

@@ -2,31 +2,29 @@
 grid to the nearest waste pile, take it a unit at a time and haul it back.
 
 Deterministic by construction: integer positions that move from tile centre to tile
-centre, breadth-first distance fields (game/sim/pathing.py) with sources seeded by pile
-entity id, collectors processed in entity-id order, after Elara's pickup (on the same
-tick, Elara gets there first).
+centre, the game's breadth-first distance fields (game/sim/pathing.py: nearest pile by
+steps, then lowest entity id), collectors processed in entity-id order, after Elara's
+pickup (on the same tick, Elara gets there first).
 """
 
 from __future__ import annotations
 
 import esper
 
-from game.content.agents import COLLECTOR_RULES, CollectorRules
+from game.content.agents import CollectorRules
 from game.level.data import LevelData
 from game.sim import events as ev
 from game.sim.components import Collector, Position, WastePile
-from game.sim.constants import TICK_RATE, TILE
+from game.sim.constants import FACING, TICK_RATE, TILE, TILE_PX
 from game.sim.pathing import Field
 from game.sim.query import ordered
 from game.sim.state import TickContext
 
-FACING = {(0, 1): 0, (-1, 0): 1, (1, 0): 2, (0, -1): 3}
 
-
-def spawn_collectors(level: LevelData, rules: CollectorRules = COLLECTOR_RULES) -> None:
+def spawn_collectors(level: LevelData, rules: CollectorRules) -> None:
     for obj in sorted(level.objects_of("CollectorSpawn"), key=lambda o: o.id):
         x, y = obj.center
-        tx, ty = int(x // 16), int(y // 16)
+        tx, ty = int(x // TILE_PX), int(y // TILE_PX)
         delay = int(obj.properties.get("delay_seconds", 0)) * TICK_RATE
         for i in range(int(obj.properties.get("count", 1))):
             esper.create_entity(
@@ -35,22 +33,23 @@ def spawn_collectors(level: LevelData, rules: CollectorRules = COLLECTOR_RULES) 
 
 
 class CollectorSystem(esper.Processor):
-    def __init__(self, rules: CollectorRules = COLLECTOR_RULES) -> None:
-        self.rules = rules
-        self._fields: dict[object, Field] = {}
-        self._fields_tick = -1
+    def __init__(self) -> None:
+        # Fields are a pure function of (blocked grid, sources), so one built on an
+        # earlier tick serves as long as neither changed: most ticks build none.
+        self._fields: dict[object, tuple[bytes, tuple, Field]] = {}
 
-    def _field(self, ctx: TickContext, key: object, sources) -> Field:
-        if self._fields_tick != ctx.state.tick:  # piles and structures change between ticks
-            self._fields, self._fields_tick = {}, ctx.state.tick
-        if key not in self._fields:
-            self._fields[key] = Field(ctx.grid, sources())
-        return self._fields[key]
+    def _field(self, ctx: TickContext, key: object, sources: list[tuple[int, int, int]]
+               ) -> Field:
+        blocked = ctx.grid.blocked.tobytes()
+        cached = self._fields.get(key)
+        if cached is None or cached[0] != blocked or cached[1] != tuple(sources):
+            cached = (blocked, tuple(sources), Field(~ctx.grid.blocked, sources))
+            self._fields[key] = cached
+        return cached[2]
 
     def _pile_field(self, ctx: TickContext) -> Field:
-        def sources():
-            return [(p.x // TILE, p.y // TILE, eid)
-                    for eid, (pile, p) in ordered(WastePile, Position) if pile.amount > 0]
+        sources = [(p.x // TILE, p.y // TILE, eid)
+                   for eid, (pile, p) in ordered(WastePile, Position) if pile.amount > 0]
         return self._field(ctx, "piles", sources)
 
     def process(self, ctx: TickContext) -> None:
@@ -70,12 +69,13 @@ class CollectorSystem(esper.Processor):
             if col.step_tx < 0:
                 self._decide(ctx, eid, col, pos)
             if col.step_tx >= 0:
-                self._walk(col, pos)
+                self._walk(col, pos, ctx.collectors.speed)
 
     def _take(self, ctx: TickContext, eid: int, col: Collector, piles: dict) -> None:
         pile = piles.get(col.target)
         if pile is None or pile.amount <= 0:  # Elara (or another collector) was faster
-            col.state, col.target = ("home" if col.carry >= self.rules.capacity else "seek"), 0
+            col.state = "home" if col.carry >= ctx.collectors.capacity else "seek"
+            col.target = 0
             return
         col.timer -= 1
         if col.timer > 0:
@@ -86,12 +86,12 @@ class CollectorSystem(esper.Processor):
         if pile.amount == 0:
             ctx.emit(ev.PILE_EMPTIED, pile=col.target, kind=pile.kind, by="collector")
             esper.delete_entity(col.target)
-        if col.carry >= self.rules.capacity:
+        if col.carry >= ctx.collectors.capacity:
             col.state, col.target = "home", 0
         elif pile.amount == 0:
             col.state, col.target = "seek", 0
         else:
-            col.timer = self.rules.take_ticks
+            col.timer = ctx.collectors.take_ticks
 
     def _decide(self, ctx: TickContext, eid: int, col: Collector, pos: Position) -> None:
         tx, ty = pos.x // TILE, pos.y // TILE
@@ -100,7 +100,7 @@ class CollectorSystem(esper.Processor):
             field = self._pile_field(ctx)
             dist, label = field.at(tx, ty)
             if dist == 0:
-                col.state, col.target, col.timer = "take", label, self.rules.take_ticks
+                col.state, col.target, col.timer = "take", label, ctx.collectors.take_ticks
                 return
             nxt = field.step_from(tx, ty)
             if nxt is None:  # nothing left to take (or no way to it): back to the van
@@ -111,19 +111,18 @@ class CollectorSystem(esper.Processor):
                     col.hauled += col.carry
                     ctx.emit(ev.COLLECTOR_UNLOADED, collector=eid, amount=col.carry)
                 col.carry = 0
-                col.state, col.timer = "wait", self.rules.unload_ticks
+                col.state, col.timer = "wait", ctx.collectors.unload_ticks
                 return
             home = (col.home_tx, col.home_ty)
-            field = self._field(ctx, home, lambda: [(*home, 0)])
+            field = self._field(ctx, home, [(*home, 0)])
             nxt = field.step_from(tx, ty)
         if nxt is not None:
             col.step_tx, col.step_ty = nxt
             col.facing = FACING[(nxt[0] - tx, nxt[1] - ty)]
 
-    def _walk(self, col: Collector, pos: Position) -> None:
+    def _walk(self, col: Collector, pos: Position, speed: int) -> None:
         cx = col.step_tx * TILE + TILE // 2
         cy = col.step_ty * TILE + TILE // 2
-        speed = self.rules.speed
         pos.x += max(-speed, min(speed, cx - pos.x))
         pos.y += max(-speed, min(speed, cy - pos.y))
         if (pos.x, pos.y) == (cx, cy):

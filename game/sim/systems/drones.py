@@ -12,7 +12,6 @@ from game.sim.query import ordered
 from game.sim.state import TickContext
 from game.sim.swarm import events as sev
 from game.sim.swarm.components import Barrier
-from game.sim.swarm.defences import alive_walls
 from game.sim.swarm.flowfield import DIR_DX, DIR_DY, UNREACHED
 from game.sim.swarm.state import Confrontation
 
@@ -31,8 +30,7 @@ class DroneSystem(esper.Processor):
         conf: Confrontation | None = ctx.conf
         if conf is None or not conf.active:
             return
-        conf.refresh_fields(alive_walls())
-        s = conf.swarm
+        s = conf.swarm  # fields: refreshed by FieldSystem after this tick's builds
         if not len(s):
             return
         for col in (s.stun, s.cool):

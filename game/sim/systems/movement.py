@@ -6,14 +6,13 @@ import esper
 
 from game.sim.commands import Move
 from game.sim.components import Player, Position
-from game.sim.constants import SUBPX, TILE
+from game.sim.constants import FACING, SUBPX, TILE
 from game.sim.grid import Grid
 from game.sim.query import ordered
 from game.sim.state import TickContext
 
 # 181/256 ≈ 1/√2: diagonal steps keep the same speed, in integer arithmetic.
 DIAGONAL_NUM, DIAGONAL_DEN = 181, 256
-FACING = {(0, 1): 0, (-1, 0): 1, (1, 0): 2, (0, -1): 3}
 
 
 def last_move(ctx: TickContext) -> Move | None:

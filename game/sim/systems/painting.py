@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import esper
 
-from game.content.civic import CIVIC
 from game.sim import events as ev
 from game.sim.commands import Paint
 from game.sim.components import MURAL_STAGES, Mural, Player, Position
@@ -42,7 +41,7 @@ class PaintSystem(esper.Processor):
                 ctx.emit(ev.PAINT_REFUSED, wall=mural.wall_id, reason="finished")
             return
         if mural.paint_progress == 0:
-            cost = CIVIC.paint_cost[mural.stage]
+            cost = ctx.civic.paint_cost[mural.stage]
             if ctx.state.stock.get("pigment", 0) < cost:
                 ctx.emit(ev.PAINT_REFUSED, wall=mural.wall_id, reason="no_pigment",
                          need=cost)
@@ -51,7 +50,7 @@ class PaintSystem(esper.Processor):
             ctx.emit(ev.PAINT_STARTED, wall=mural.wall_id, stage=mural.stage + 1, cost=cost,
                      entity=eid)
         mural.paint_progress += 1
-        if mural.paint_progress >= CIVIC.paint_ticks[mural.stage]:
+        if mural.paint_progress >= ctx.civic.paint_ticks[mural.stage]:
             mural.paint_progress = 0
             mural.stage += 1
             ctx.emit(ev.MURAL_PAINTED, wall=mural.wall_id, stage=mural.stage, entity=eid)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import esper
 
-from game.content.civic import CIVIC, FULL
+from game.content.civic import FULL
 from game.sim import events as ev
 from game.sim.civic import Civic, District
 from game.sim.commands import Rally
@@ -38,7 +38,7 @@ class SmearSystem(esper.Processor):
             _dax_joins(ctx, civic)  # he saw the first sketch
         if civic.smear_first and civic.next_smear == 0:
             due = civic.smear_first + civic.smears * civic.smear_interval
-            if tick >= due - CIVIC.smear_warning:
+            if tick >= due - ctx.civic.smear_warning:
                 civic.next_smear = max(due, tick + 1)
                 civic.smear_target = ctx.rng.below(len(districts))
                 target = districts[civic.smear_target]
@@ -49,14 +49,14 @@ class SmearSystem(esper.Processor):
                     _dax_joins(ctx, civic)
         if civic.next_smear and tick >= civic.next_smear:
             target = districts[civic.smear_target]
-            target.smear_left = CIVIC.smear_ticks
+            target.smear_left = ctx.civic.smear_ticks
             ctx.emit(ev.SMEAR_STARTED, district=target.index, name=target.name)
             civic.smears += 1
             civic.next_smear, civic.smear_target = 0, -1
         for d in districts:
             if d.smear_left > 0:
                 d.smear_left -= 1
-                d.support = max(0, d.support - CIVIC.smear_drain)
+                d.support = max(0, d.support - ctx.civic.smear_drain)
 
 
 def _dax_joins(ctx: TickContext, civic: Civic) -> None:
@@ -77,15 +77,15 @@ class RallySystem(esper.Processor):
             return
         districts = [d for _, d in ordered(District)]
         target = rally_target(ctx, civic, districts)
-        civic.rally_ready = ctx.state.tick + CIVIC.rally_cooldown
+        civic.rally_ready = ctx.state.tick + ctx.civic.rally_cooldown
         if target.smear_left > 0 or civic.smear_target == target.index:
             target.smear_left = 0
             if civic.smear_target == target.index:  # countered before it landed
                 civic.smears += 1
                 civic.next_smear, civic.smear_target = 0, -1
             ctx.emit(ev.SMEAR_COUNTERED, district=target.index, name=target.name)
-        target.support = min(FULL, target.support + CIVIC.rally_boost)
-        ctx.emit(ev.RALLIED, district=target.index, name=target.name, boost=CIVIC.rally_boost)
+        target.support = min(FULL, target.support + ctx.civic.rally_boost)
+        ctx.emit(ev.RALLIED, district=target.index, name=target.name, boost=ctx.civic.rally_boost)
 
 
 def rally_target(ctx: TickContext, civic: Civic, districts: list[District]) -> District:
@@ -114,15 +114,15 @@ class SupportSystem(esper.Processor):
             return
         layout = layout_for(ctx.grid, ctx.level)
         murals = [(m, p) for _, (m, p) in ordered(Mural, Position)]
-        sums = layout.sums(layout.field(murals, CIVIC.influence))
+        sums = layout.sums(layout.field(murals, ctx.civic.influence))
         for _, (d, pos) in districts:
             if d.smear_left == 0:
-                gain = sums[d.index] * CIVIC.rise // (int(layout.counts[d.index]) * 10)
+                gain = sums[d.index] * ctx.civic.rise // (int(layout.counts[d.index]) * 10)
                 d.support = min(FULL, d.support + gain * (FULL - d.support) // FULL)
             if not d.rallied and d.support >= d.rally_threshold:
                 d.rallied = True
                 ctx.emit(ev.DISTRICT_RALLIED, district=d.index, name=d.name)
-                for _ in range(CIVIC.volunteers_per_rally):
+                for _ in range(ctx.civic.volunteers_per_rally):
                     eid = spawn_artisan(ctx.grid, pos.x, pos.y)
                     ctx.emit(ev.ARTISAN_TRAINED, artisan=eid, workshop=0)
 

@@ -18,7 +18,7 @@ import math
 from dataclasses import dataclass
 from fractions import Fraction
 
-from game.content.confront import CONFRONT, DRONE_TYPES, ConfrontRules
+from game.content.confront import DRONE_TYPES, ConfrontRules
 from game.level.data import LevelData, LevelObject
 
 
@@ -63,13 +63,13 @@ def exact(value: object) -> Fraction:
 
 
 class WaveTable:
-    def __init__(self, level: LevelData, rules: ConfrontRules = CONFRONT) -> None:
+    def __init__(self, level: LevelData, rules: ConfrontRules) -> None:
         self._setup(level.objects_of("DroneSpawn"), level.objects_of("WaveGroup"),
                     level.properties, rules)
 
     @classmethod
     def from_objects(cls, spawns: list[LevelObject], groups: list[LevelObject],
-                     props: dict, rules: ConfrontRules = CONFRONT) -> WaveTable:
+                     props: dict, rules: ConfrontRules) -> WaveTable:
         table = cls.__new__(cls)
         table._setup(spawns, groups, props, rules)
         return table
