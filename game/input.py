@@ -33,12 +33,12 @@ BINDINGS: dict[str, tuple[int, ...]] = {
     "emitter_mode": (pygame.K_m,),  # the emitter under the mouse
     "upgrade": (pygame.K_u,),
     "sell": (pygame.K_x,),  # the defence under the mouse (or selected)
-    "fast_forward": (pygame.K_t,),  # 1x, 2x, 3x between waves
-    "cam_up": (pygame.K_i,),  # the free camera (wave levels, replays); H: back to Elara
+    "fast_forward": (pygame.K_PERIOD,),  # 1x, 2x, 3x between waves
+    "cam_up": (pygame.K_i,),  # the free camera (wave levels, replays); Home: back to Elara
     "cam_down": (pygame.K_k,),
     "cam_left": (pygame.K_j,),
     "cam_right": (pygame.K_l,),
-    "cam_home": (pygame.K_h,),
+    "cam_home": (pygame.K_HOME, pygame.K_o),
     "pause": (pygame.K_ESCAPE, pygame.K_p),
 }
 

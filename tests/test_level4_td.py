@@ -64,7 +64,7 @@ def window(app, logical):
 
 
 # -- camera ---------------------------------------------------------------------------
-def test_keys_pan_the_camera_and_h_brings_it_back_to_elara(app, play):
+def test_keys_pan_the_camera_and_home_brings_it_back_to_elara(app, play):
     x0 = play.camera.x
     key(play, pygame.K_l, up=False)
     frames(app, 10)
@@ -72,7 +72,7 @@ def test_keys_pan_the_camera_and_h_brings_it_back_to_elara(app, play):
     assert play.freecam.free and play.camera.x > x0 + 30
     frames(app, 5)
     assert play.camera.x > x0 + 30  # it stays where the player looked
-    key(play, pygame.K_h)
+    key(play, pygame.K_HOME)
     frames(app, 60)
     assert not play.freecam.free and abs(play.camera.x - x0) < 2
 
@@ -107,8 +107,8 @@ def test_a_click_on_the_minimap_looks_there(app, play):
 
 # -- fast-forward -----------------------------------------------------------------------
 def test_fast_forward_runs_more_ticks_only_and_records_the_same_run(app, play):
-    key(play, pygame.K_t)
-    key(play, pygame.K_t)
+    key(play, pygame.K_PERIOD)
+    key(play, pygame.K_PERIOD)
     assert play.confront.ui.speed == 3
     play.input.pending.append(Build("node", 0, 0))  # refused, but recorded on its tick
     frames(app, 20, ticks=1)
@@ -127,11 +127,11 @@ def test_fast_forward_runs_more_ticks_only_and_records_the_same_run(app, play):
 
 
 def test_fast_forward_stops_when_a_wave_comes(app, play):
-    key(play, pygame.K_t)
+    key(play, pygame.K_PERIOD)
     assert play.confront.ticks_per_tick() == 2
     play.confront.on_events([Event(sev.WAVE_STARTED, 0, {"wave": 1})])
     assert play.confront.ui.speed == 1
-    key(play, pygame.K_t)
+    key(play, pygame.K_PERIOD)
     play.sim.conf.queue[0].append((0, 3))  # drones on their way: no fast-forward
     assert play.confront.ticks_per_tick() == 1
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import pygame
 
 from game.content.confront import DRONE_TYPES
+from game.content.text import keys
 from game.render import palette
 from game.render.font import BitmapFont
 from game.render.images import sheet
@@ -114,11 +115,11 @@ class WaveHud:
             bar(target, pygame.Rect(x, y + lh, rect.width - 10, 3),
                 1 - wait / max(1, conf.table.interval if conf.wave else conf.table.first_delay),
                 palette.UI_BAD)
-            r = self._text(target, "[N] now", (x, y), palette.UI_GOOD)
+            r = self._text(target, keys("[<call_wave>] now"), (x, y), palette.UI_GOOD)
             if bonus:
                 icon_count(target, self.font, (r.right + 4, y),
                            conf.rules.early_bonus_resource, f"+{bonus}", palette.UI_GOOD)
-            fast = f"[T] ×{ui.speed}"
+            fast = keys("[<fast_forward>] fast ") + f"×{ui.speed}"
             self._text(target, fast, (rect.right - 5 - self.font.size(fast)[0], y),
                        palette.UI_ACCENT if ui.speed > 1 else (
                            palette.UI_DIM if alive else palette.UI_TEXT))
@@ -136,7 +137,7 @@ class WaveHud:
         ready = not cd and not missing
         color = palette.UI_ACCENT if ui.aiming == kind else (
             palette.UI_TEXT if ready else palette.UI_DIM)
-        r = self._text(target, f"[{key}] {ability.name}", (rect.x + 5, y), color)
+        r = self._text(target, keys(f"[<{kind}>] ") + ability.name, (rect.x + 5, y), color)
         x = r.right + 4
         for res, n in ability.cost:
             x = icon_count(target, self.font, (x, y), res, str(n),
@@ -181,12 +182,13 @@ class WaveHud:
             top = em.level + 1 >= len(rules.emitter_levels)
             head = f"Emitter L{em.level + 1}/{len(rules.emitter_levels)}"
             lines = [f"range {lv.range_px // 16} tiles · targets {em.mode} · {em.hits} hits",
-                     "[M] mode" + ("" if top else " · [U] upgrade") + " · [X] sell"]
+                     keys("[<emitter_mode>] mode" + ("" if top else " · [<upgrade>] upgrade")
+                          + " · [<sell>] sell")]
             if em.jammed:
                 head += " · JAMMED"
         else:
             head = f"Barrier {barrier.hp}/{barrier.max_hp}"
-            lines = ["drones walk around it; heavies break it", "[X] sell"]
+            lines = ["drones walk around it; heavies break it", keys("[<sell>] sell")]
         refund = refund_for(sim.rules, rules, st.kind, em.level if em else 0)
         width = max(self.font.size(s)[0] for s in [head, *lines]) + 12
         lh = self.font.line_height
