@@ -67,8 +67,8 @@ WAVES: list[dict] = [
      "count": 1, "scaling": 0.5, "max": 3},
     {"name": "sprayers east", "drone": "sprayer", "spawn": "east", "first_wave": 5,
      "count": 3, "scaling": 2.0, "max": 8, "shields": 3},
-    {"name": "the swarm", "drone": "scout", "spawn": "", "first_wave": 6, "count": 120,
-     "scaling": 90.0, "max": 300, "shields": 6},
+    {"name": "the swarm", "drone": "scout", "spawn": "", "first_wave": 6, "count": 160,
+     "scaling": 120.0, "max": 400, "shields": 6},
     {"name": "sprayer swarm", "drone": "sprayer", "spawn": "", "first_wave": 7,
      "count": 16, "scaling": 16.0, "max": 32},
 ]

@@ -11,6 +11,7 @@ import pygame
 from game.content.text import t
 from game.render import palette
 from game.render.font import BitmapFont
+from game.render.widgets import panel
 from game.sim.components import Mural, Position
 from game.sim.constants import SUBPX, TICK_RATE
 from game.sim.swarm import events as sev
@@ -18,6 +19,7 @@ from game.sim.world import Simulation
 
 ATTACK_FRAMES = 120  # a mural counts as under attack this long after its last hit
 EDGE_INSET = 18
+SAFE_TOP, SAFE_BOTTOM = 56, 48  # arrows stay clear of the HUD's top and bottom rows
 SPAWN_WARN_TICKS = 20 * TICK_RATE  # spawn markers show in the last 20 s before a wave
 WARN = palette.PALETTE["alarm_1"]
 WARN_DIM = palette.PALETTE["alarm_0"]
@@ -72,26 +74,29 @@ class Alerts:
                                align="center")
             else:
                 self._edge_arrow(target, sx, sy, WARN_DIM, secs)
-        for mural, x, y in self.under_attack():
+        labelled = False  # one label (the great mural's first), an arrow for each
+        for mural, x, y in sorted(self.under_attack(), key=lambda a: not a[0].great):
             sx, sy = x - ox, y - oy
             if view.inflate(-16, -16).collidepoint(sx, sy):
                 if pulse < 2:
                     pygame.draw.circle(target, WARN, (sx, sy - 8), 20 + pulse * 2, 2)
             else:
-                self._edge_arrow(target, sx, sy, WARN,
-                                 t("alerts", "great_attacked" if mural.great else "attacked"),
-                                 big=pulse < 3)
+                label = "" if labelled else t(
+                    "alerts", "great_attacked" if mural.great else "attacked")
+                self._edge_arrow(target, sx, sy, WARN, label, big=pulse < 3)
+                labelled = True
 
     def _edge_arrow(self, target: pygame.Surface, sx: int, sy: int, color, label: str,
                     big: bool = True) -> None:
         """A triangle on the screen's edge pointing toward (sx, sy), with a label."""
         w, h = target.get_size()
-        cx, cy = w / 2, h / 2
+        top, bottom = SAFE_TOP, h - SAFE_BOTTOM
+        cx, cy = w / 2, (top + bottom) / 2
         dx, dy = sx - cx, sy - cy
         if not dx and not dy:
             return
         k = min((w / 2 - EDGE_INSET) / abs(dx) if dx else math.inf,
-                (h / 2 - EDGE_INSET) / abs(dy) if dy else math.inf)
+                ((bottom - top) / 2) / abs(dy) if dy else math.inf)
         ax, ay = cx + dx * k, cy + dy * k
         ang = math.atan2(dy, dx)
         size = 9 if big else 7
@@ -100,8 +105,13 @@ class Alerts:
         right = (ax + math.cos(ang - 2.5) * size, ay + math.sin(ang - 2.5) * size)
         pygame.draw.polygon(target, color, [tip, left, right])
         pygame.draw.polygon(target, palette.UI_SHADOW, [tip, left, right], 1)
-        lw = self.font.size(label)[0]
-        lx = min(max(ax - math.cos(ang) * 14, lw / 2 + 4), w - lw / 2 - 4)
-        ly = min(max(ay - math.sin(ang) * 14 - 4, 2), h - 12)
-        self.font.draw(target, label, (int(lx), int(ly)), color, shadow=(0, 0, 0),
+        if not label:
+            return
+        lw, lh = self.font.size(label)[0], self.font.line_height
+        lx = min(max(ax - math.cos(ang) * 16, lw / 2 + 6), w - lw / 2 - 6)
+        ly = min(max(ay - math.sin(ang) * 16 - lh / 2, top - lh), bottom)
+        box = pygame.Rect(0, 0, lw + 8, lh + 4)
+        box.center = (int(lx), int(ly) + lh // 2)
+        panel(target, box, alpha=200, border=color)
+        self.font.draw(target, label, (box.centerx, box.y + 2), color, shadow=(0, 0, 0),
                        align="center")

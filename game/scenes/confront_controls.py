@@ -246,8 +246,8 @@ class ConfrontControls:
         if self.scene.freecam.free:  # the way back, while the view is elsewhere
             font = self.scene.app.font
             line = t("alerts", "camera_free")
-            rect = pygame.Rect(0, 34, font.size(line)[0] + 10, font.line_height + 4)
-            rect.centerx = surface.get_width() // 2
+            rect = pygame.Rect(0, 0, font.size(line)[0] + 10, font.line_height + 4)
+            rect.bottomleft = (4, self.minimap.rect.y - 4)  # over the minimap it is about
             panel(surface, rect)
             font.draw(surface, line, (rect.centerx, rect.y + 2), palette.UI_ACCENT,
                       shadow=(0, 0, 0), align="center")
