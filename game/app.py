@@ -79,6 +79,7 @@ class App:
         self.time_ms = 0  # presentation clock: animations, blinking
         self.dt_ms = 1000 / TICK_RATE  # length of the current frame, for presentation
         self.ticks_run = 0
+        self.skip_story = False  # `play --headless`: dialogue would stall a run nobody reads
         self.last_device = "keys"  # "keys" or "pad": on-screen prompts follow it
         self.pad = Pad(self)
         self.prompts = Prompts()

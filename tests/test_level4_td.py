@@ -143,7 +143,7 @@ def test_hover_shows_an_emitter_and_x_sells_the_defence_under_the_mouse(app, pla
     play.mouse_tile = (21, 13)
     frames(app, 1)
     assert len(play.confront.ui.rects) >= 3  # wave panel, build menu, emitter panel
-    key(play, pygame.K_x)
+    key(play, pygame.K_y)
     assert Sell(21, 13) in play.input.pending
     spark = play.sim.state.stock["spark"]
     frames(app, 1, ticks=1)
@@ -155,10 +155,10 @@ def test_hover_shows_an_emitter_and_x_sells_the_defence_under_the_mouse(app, pla
                           13 * TILE_PX + 8 - play.camera.offset[1])))
     assert play.confront.ui.selected == (22, 13)
     play.mouse_tile = (1, 1)
-    key(play, pygame.K_x)
+    key(play, pygame.K_y)
     frames(app, 1, ticks=1)
     assert not play.sim.query(Barrier) and play.confront.ui.selected is None
-    key(play, pygame.K_x)  # nothing there any more: said, not sent
+    key(play, pygame.K_y)  # nothing there any more: said, not sent
     assert not play.input.pending and "sell" in play.ui.message
 
 

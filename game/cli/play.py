@@ -42,6 +42,7 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
     app = App(args.data_dir, headless=args.headless, custom_map_dirs=args.map_dirs,
               sound=args.sound or None)
+    app.skip_story = args.headless  # nobody reads dialogue headless: --ticks N simulates N
     app.push(PlayScene(app, level, args.seed))
     if not args.headless:
         app.run()
@@ -57,5 +58,6 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             print(f"{args.screenshot}: error: cannot save screenshot ({exc})", file=sys.stderr)
             return EXIT_FAILED
     if sim is not None:
-        print(f"ticks={sim.tick} outcome={sim.outcome} state={sim.state_hash()[:16]}")
+        reason = f" reason={sim.loss_reason}" if sim.loss_reason else ""
+        print(f"ticks={sim.tick} outcome={sim.outcome}{reason} state={sim.state_hash()[:16]}")
     return EXIT_OK

@@ -16,6 +16,7 @@ from game.render.hud import Hud, HudState
 from game.render.support_hud import event_message
 from game.render.tilemap import TileMapRenderer
 from game.render.world_view import WorldView
+from game.scenes.bag_controls import BagControls
 from game.scenes.civic_hints import hints_for
 from game.scenes.confront_controls import ConfrontControls
 from game.scenes.custom_maps import HotReload
@@ -68,6 +69,7 @@ class PlayScene(Scene):
         self.tutorial = hints_for(self.sim)  # level 1's tutorial, or the civic hints
         self.ui = HudState()
         self.input.reset()
+        self.bag = BagControls(self)  # what E puts in and X drops; what is in reach
         self.won_ms = 0.0
         self.run.begin_level(self.sim)
         self.story = StoryHooks(self.app, self.level)  # dialogue at triggers, profile
@@ -96,6 +98,8 @@ class PlayScene(Scene):
             action = self.input.key_down(event.key)
             if self.confront.action(action):  # build menu, abilities, waves
                 return
+            if self.bag.action(action):  # E, X, Tab: a word when there is nothing to do
+                return
             if action == "pause":
                 if self.ui.build_mode:
                     self.ui.build_mode = False
@@ -113,6 +117,8 @@ class PlayScene(Scene):
             self.mouse_tile = self._tile_at(event.pos)
         elif event.type == pygame.MOUSEBUTTONDOWN:
             self._click(event)
+        elif event.type == pygame.MOUSEWHEEL:
+            self.bag.wheel(event)
         elif event.type in (pygame.WINDOWFOCUSLOST, pygame.WINDOWLEAVE):
             self.input.held.clear()
             if event.type == pygame.WINDOWFOCUSLOST and self.sim.outcome == PLAYING and \
@@ -197,11 +203,13 @@ class PlayScene(Scene):
         offset = self.confront.offset(self.camera.offset)  # shaken when a mural is hit
         self.view.draw(surface, offset, self.app.time_ms)
         self.confront.draw_world(surface, offset, self.app.time_ms)
+        self.bag.draw_world(surface, offset, self.app.time_ms)
         self.effects.draw(surface, offset)
         if self.ui.build_mode and self.mouse_tile is not None:
             draw_build_preview(surface, self.app.font, self.sim, self.mouse_tile, offset,
                                self.app.time_ms, self.ui.build_kind)
         self.ui.timer = self.run.timer_view(self.sim)
+        self.ui.kind = self.input.kind
         self.hud.draw(surface, self.sim, self.ui)
         self.confront.draw_hud(surface, offset)
         self.hot_reload.draw(surface, self.app.font, self.app.time_ms)
