@@ -42,8 +42,7 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
     app = App(args.data_dir, headless=args.headless, custom_map_dirs=args.map_dirs,
               sound=args.sound or None)
-    # nobody reads dialogue headless (--ticks N simulates N), unless a script plays it
-    app.skip_story = args.headless and getattr(args, "script", None) is None
+    app.skip_story = args.headless  # nobody reads dialogue headless: --ticks N simulates N
     app.push(PlayScene(app, level, args.seed))
     if not args.headless:
         app.run()
