@@ -36,11 +36,13 @@ BINDINGS: dict[str, tuple[int, ...]] = {
     "upgrade": (pygame.K_u,),
     "sell": (pygame.K_y, pygame.K_DELETE),  # the defence under the mouse (or selected)
     "fast_forward": (pygame.K_PERIOD,),  # 1x, 2x, 3x between waves
-    "cam_up": (pygame.K_i,),  # the free camera (wave levels, replays); Home: back to Elara
-    "cam_down": (pygame.K_k,),
-    "cam_left": (pygame.K_j,),
-    "cam_right": (pygame.K_l,),
-    "cam_home": (pygame.K_HOME, pygame.K_o),
+    # the free camera (wave levels, replays): the keypad by default (letters stay free
+    # for rebinding), besides screen edges and middle-drag; Home: back to Elara
+    "cam_up": (pygame.K_KP8,),
+    "cam_down": (pygame.K_KP2,),
+    "cam_left": (pygame.K_KP4,),
+    "cam_right": (pygame.K_KP6,),
+    "cam_home": (pygame.K_HOME, pygame.K_KP5),
     "pause": (pygame.K_ESCAPE, pygame.K_p),
 }
 

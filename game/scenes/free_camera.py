@@ -1,6 +1,6 @@
 """The free camera of a wave level (and of the replay viewer): look anywhere by pushing
-the mouse against a screen edge, dragging with the middle button or holding I/J/K/L;
-Home (or O) snaps back to following Elara. Presentation only:
+the mouse against a screen edge, dragging with the middle button or the keypad's arrows;
+Home (or keypad 5) snaps back to following Elara. Presentation only:
 it moves the view, never the simulation."""
 
 from __future__ import annotations

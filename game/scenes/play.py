@@ -63,7 +63,7 @@ class PlayScene(Scene):
         self.effects = Effects(self.app.font)
         self.sound = LevelAudio(self.app.audio, self.sim)  # cues, drone hum, spray loop
         self.confront = ConfrontControls(self)  # waves, defences, Kora (wave levels)
-        # wave levels: look anywhere (edges, middle-drag, I/J/K/L), Home back to Elara
+        # wave levels: look anywhere (edges, middle-drag, keypad), Home back to Elara
         self.freecam = FreeCamera(self.camera, self.app.to_logical, self.input.bindings,
                                   edge_scroll=self.confront.active)
         self.tutorial = hints_for(self.sim)  # level 1's tutorial, or the civic hints

@@ -2,7 +2,7 @@
 
 Space pauses, Left/Right (or 1-4) pick ×1/×2/×4/×8, "." steps one tick while paused,
 R rewinds to the start, Esc closes. The camera is the play scene's free camera (screen
-edges, middle-drag, I/J/K/L; Home back to Elara); wave levels show their wave panel, alerts
+edges, middle-drag, keypad arrows; Home back to Elara); wave levels show their wave panel, alerts
 and a minimap that can be clicked. The state hashes in the file are checked as the
 replay plays, so a desync shows on screen at the tick it happens.
 """
@@ -180,7 +180,7 @@ class ReplayViewerScene(Scene):
         state = "PAUSED" if self.paused else f"x{self.speed}"
         top = (f"REPLAY {state}   {head.get('player', '?')} - {head.get('category', '?')}"
                f" - {head.get('date', '')[:10]}   tick {self.cursor}/{len(self.replay.ticks)}")
-        keys = ("Space pause - Left/Right speed - . step - R rewind - IJKL/Home view"
+        keys = ("Space pause - Left/Right speed - . step - R rewind - keypad/Home view"
                 " - Tab waves - Esc close")
         width = max(font.size(top)[0], font.size(keys)[0]) + 16
         rect = pygame.Rect(0, 0, width, 2 * font.line_height + 8)
