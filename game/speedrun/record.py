@@ -8,10 +8,14 @@ from pathlib import Path
 from game.sim.commands import Command
 from game.sim.constants import TICK_RATE
 from game.sim.world import Simulation
-from game.speedrun.maphash import MapDigest, MapHashError, map_digest
-from game.speedrun.replay import CHECKPOINT_INTERVAL, Replay, game_version, rules_sha256
-
-CATEGORIES = ("campaign", "practice", "custom")
+from game.speedrun.maphash import MapDigest, MapHashError, level_digest, map_digest
+from game.speedrun.replay import (
+    CATEGORIES,
+    CHECKPOINT_INTERVAL,
+    Replay,
+    game_version,
+    rules_sha256,
+)
 
 
 class Recorder:
@@ -74,7 +78,7 @@ def record_run(level_path: Path, level, per_tick: list[list[Command]], category:
 
     sim = Simulation(level, seed, carry=carry, balance=balance or DEFAULT_BALANCE)
     try:
-        rec = Recorder(level_path)
+        rec = Recorder(level_path, level_digest(level))
         for commands in per_tick:
             if sim.outcome != "playing":
                 break
