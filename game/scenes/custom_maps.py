@@ -301,7 +301,8 @@ class CustomMapsScene(Scene):
         panel(surface, rect, border=palette.UI_ACCENT if selected else None)
         colour = palette.UI_ACCENT if selected or row.is_pack else palette.UI_TEXT
         title = row.title if not row.is_pack else f"{row.title}  ·  {row.detail}"
-        font.draw(surface, title[:60], (rect.x + 6, rect.y + 3), colour, shadow=(0, 0, 0))
+        title = font.fit(title, rect.width - 70)  # a hostile map's endless title: cut
+        font.draw(surface, title, (rect.x + 6, rect.y + 3), colour, shadow=(0, 0, 0))
         if row.is_pack:
             if row.description:
                 font.draw(surface, wrap(font, row.description, rect.width - 12)[0],

@@ -64,6 +64,12 @@ class Driver:
             self.sync(total_ticks)
             self.sink("split")
 
+    def unsplit(self, total_ticks: int) -> None:
+        """A finished level is played again: take its split back."""
+        if self.active:
+            self.sink("unsplit")
+            self.sync(total_ticks)
+
     def reset(self) -> None:
         if self.active:
             self.sink("reset")
