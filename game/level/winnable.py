@@ -249,7 +249,10 @@ class Plan:
                                        CONFRONT)
         top = CONFRONT.emitter_levels[-1]
         interval = int(self.props.get("wave_interval_seconds") or 45) * 60  # type: ignore[arg-type]
-        zaps = max(1, emitters) * top.damage * math.ceil(interval / top.reload)
+        # the strict bound: a top-level emitter on every reachable plot but the node's,
+        # whatever the waste (sparks also come from calling waves early)
+        emitters = max(1, self.plots - 1)
+        zaps = emitters * top.damage * math.ceil(interval / top.reload)
         for wave in range(1, waves + 1):
             hp = sum(b.count * b.hp for b in table.batches(wave))
             if hp > zaps + barriers * CONFRONT.barrier_hp:
