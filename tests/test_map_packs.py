@@ -80,7 +80,7 @@ def test_pack_with_errors_is_not_zipped(tmp_path, capsys):
     (folder / "the_yard.tmx").write_text(text)
     assert main(["pack", str(folder)]) == 1
     out = capsys.readouterr().out
-    assert "the map holds 12 organic waste, but 60 are needed" in out
+    assert "the map holds 12 organic waste, but the objective needs 60" in out
     assert "not zipped" in out and not list(tmp_path.glob("maps/*.zip"))
 
 

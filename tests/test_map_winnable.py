@@ -62,16 +62,16 @@ def test_too_little_waste_names_the_gap(tmp_path):
     found = problems(tmp_path, OPEN, amounts={"organic": 2, "alloy": 2, "polymer": 1},
                      objective_amount=5)
     assert [p.message for p in found] == [
-        "the map holds 2 organic waste, but 5 are needed (5 biomass for the objective); "
+        "the map holds 2 organic waste, but the objective needs 5 (5 biomass for the objective); "
         "blooms are a bonus, not a plan"]
-    assert found[0].hint == ("add Waste objects of kind organic (3 more units), or lower "
+    assert found[0].hint == ("add Waste objects of kind organic (3 more), or lower "
                              "objective_amount")
 
 
 def test_node_cost_counts(tmp_path):
     found = problems(tmp_path, OPEN, amounts={"alloy": 1, "polymer": 1})
     assert [p.message for p in found] == [
-        "the map holds 1 alloy waste, but 2 are needed (2 alloy for 1 Waste-to-Life "
+        "the map holds 1 alloy waste, but the objective needs 2 (2 alloy for 1 Waste-to-Life "
         "node); blooms are a bonus, not a plan"]
 
 
@@ -80,7 +80,7 @@ def test_pigment_objective_adds_the_node_polymer(tmp_path):
     set_props(path, objective_target="pigment")
     _, found = inspect_map(path)
     assert [p.message for p in found if p.severity == ERROR] == [
-        "the map holds 3 polymer waste, but 4 are needed (3 pigment for the objective and "
+        "the map holds 3 polymer waste, but the objective needs 4 (3 pigment for the objective and "
         "1 polymer for 1 Waste-to-Life node); blooms are a bonus, not a plan"]
 
 

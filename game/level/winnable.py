@@ -17,7 +17,7 @@ from game.content.balance import DEFAULT_BALANCE
 from game.level.data import LevelObject
 
 RULES, CIVIC, CONFRONT = DEFAULT_BALANCE.rules, DEFAULT_BALANCE.civic, DEFAULT_BALANCE.confront
-AMOUNT_HINT = "add Waste objects of kind {kind} ({short} more units), or lower {prop}"
+AMOUNT_HINT = "add Waste objects of kind {kind} ({short} more), or lower {prop}"
 
 
 # map properties that only some objectives read (objective_amount and objective_target
@@ -215,7 +215,7 @@ class Plan:
                 continue
             what = " and ".join(self.why.get(kind, []))
             self.rules.error(
-                f"the map holds {have} {kind} waste, but {needed} are needed ({what}); "
+                f"the map holds {have} {kind} waste, but the objective needs {needed} ({what}); "
                 "blooms are a bonus, not a plan", "map",
                 AMOUNT_HINT.format(kind=kind, short=needed - have, prop=self.prop))
 
