@@ -134,3 +134,30 @@ def test_wave_dialogue_in_the_confrontation_changes_nothing(app):
     assert sim.outcome == never.outcome == "won"
     assert sim.igt_ticks == never.igt_ticks == ticks
     assert sim.state_hash() == never.state_hash()
+
+
+def test_level1_is_not_interrupted_again_in_its_first_ten_seconds(tmp_path):
+    import pygame
+
+    from game.app import App
+    from game.dev.bot import Autopilot
+    from game.level import load_level
+    from game.paths import CAMPAIGN_DIR
+    from game.scenes.dialogue import DialogueScene
+    from game.scenes.play import PlayScene
+    from game.scenes.story import QUIET_TICKS
+
+    app = App(tmp_path, headless=True)
+    play = PlayScene(app, load_level(CAMPAIGN_DIR / "01_scavengers_dawn.tmx"))
+    app.push(play)
+    pilot = Autopilot(play.sim)
+    play.input.commands = pilot.decide
+    first = None
+    for _ in range(QUIET_TICKS + 200):
+        app.frame(fixed_ticks=1)
+        if isinstance(app.scene, DialogueScene):
+            first = play.sim.tick
+            break
+    assert first is not None, "Kora still speaks once the ten seconds are over"
+    assert first >= QUIET_TICKS
+    pygame.display.quit()

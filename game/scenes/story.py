@@ -19,6 +19,8 @@ from game.sim import events as ev
 from game.sim.state import PLAYING, WON
 from game.speedrun.splits import medal_for
 
+QUIET_TICKS = 600  # the first ten seconds of play: the briefing has just been read
+
 
 def custom_story(level: LevelData) -> MapStory | None:
     """The story file of a custom map (None without one, or when it cannot be read)."""
@@ -57,7 +59,10 @@ class StoryHooks:
                 self.shown.add(did)
                 self.seen.add((self.key, did))
                 self.queue.append(self.scenes[did])
-        if self.queue and not isinstance(self.app.scene, DialogueScene):
+        # a scene triggered in the first seconds waits for them to pass: right after the
+        # briefing, the player gets to move before anyone talks again
+        if self.queue and not isinstance(self.app.scene, DialogueScene) and \
+                play.sim.tick >= QUIET_TICKS:
             self._show_next(play)
 
     def _show_next(self, play, then: Callable[[], None] | None = None) -> None:
