@@ -35,6 +35,7 @@ class Attempt:
     comparison: Comparison | None
     marks: list[int] = field(default_factory=list)
     done: bool = False
+    clean: bool = True  # started without carry-in: eligible for level PBs and medals
 
 
 @dataclass
@@ -54,6 +55,7 @@ class LevelResult:
     campaign_previous: int | None = None
     campaign_new_pb: bool = False
     campaign_done: bool = False
+    carried: bool = False  # started with carry-in: no level PB or medal (not comparable)
     saved: list[Path] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
@@ -65,7 +67,7 @@ def _safe(name: str) -> str:
 class Run:
     def __init__(self, category: str, levels: list[Path], splits: SplitsStore, settings,
                  driver: Driver, replays_dir: Path, clock=time.perf_counter) -> None:
-        self.category = category  # "campaign", "practice" or "custom"
+        self.category = category  # "campaign", "story", "practice" or "custom" (record.py)
         self.levels = levels
         self.splits = splits
         self.settings = settings  # a SettingsStore (read live: toggles apply at once)
@@ -139,15 +141,20 @@ class Run:
             self.driver.sync(self.base_ticks)
         recorder = Recorder(sim.level.path)
         key = self.key_for(recorder)
-        self.splits.count_attempt(key)
+        # level PBs, attempts and IL splits hold clean starts only: a carry-in run
+        # (campaign after level 1, story mode) counts in the campaign's splits instead
+        clean = not sim.carry
+        if clean:
+            self.splits.count_attempt(key)
         if self.is_campaign and self.index == 0 and not restart:
             self.splits.count_campaign_attempt()
         rta = RtaClock(self.clock)
         rta.start()
-        self.attempt = Attempt(self.index, key, recorder, rta, self._comparison(key))
+        self.attempt = Attempt(self.index, key, recorder, rta, self._comparison(key, clean),
+                               clean=clean)
         self.result = None
 
-    def _comparison(self, key: str) -> Comparison | None:
+    def _comparison(self, key: str, clean: bool = True) -> Comparison | None:
         if self.is_campaign:
             seg = self.splits.pb_segment(self.index, key)
             if seg is None:
@@ -155,7 +162,7 @@ class Run:
             pb_base = self.splits.pb_cumulative(self.index - 1) if self.index else 0
             return Comparison(seg.get("marks", []), seg["igt_ticks"], self.base_ticks,
                               pb_base or 0)
-        pb = self.splits.level_pb(key)
+        pb = self.splits.level_pb(key) if clean else None  # never a clean PB vs carry-in
         return Comparison(pb.get("marks", []), pb["igt_ticks"]) if pb else None
 
     def on_tick(self, sim: Simulation, commands: list) -> None:
@@ -204,14 +211,16 @@ class Run:
             res.problems.append(problem)
 
     def _record_win(self, sim: Simulation, res: LevelResult, a: Attempt) -> None:
-        res.medal = medal_for(res.igt, res.par)
         date = res.replay.header["date"]
-        pb_path = self.replays_dir / "pb" / f"{a.key}{EXTENSION}"
-        imp = self.splits.finish_level(a.key, sim.level.title, res.igt, a.marks,
-                                       self.category, date, str(pb_path))
-        res.previous_pb, res.new_pb = imp.previous_pb, imp.new_pb
-        if imp.new_pb:
-            self._save(res.replay, pb_path, res)
+        res.carried = not a.clean
+        if a.clean:  # medals and level PBs: clean starts only
+            res.medal = medal_for(res.igt, res.par)
+            pb_path = self.replays_dir / "pb" / f"{a.key}{EXTENSION}"
+            imp = self.splits.finish_level(a.key, sim.level.title, res.igt, a.marks,
+                                           self.category, date, str(pb_path))
+            res.previous_pb, res.new_pb = imp.previous_pb, imp.new_pb
+            if imp.new_pb:
+                self._save(res.replay, pb_path, res)
         if not self.is_campaign:
             self.finished = True
             return
@@ -280,5 +289,6 @@ class Run:
             rta_ms=self.rta.ms if s.show_rta else None,
             delta_ticks=delta[0] if delta else None,
             delta_final=delta[1] if delta else True,
-            label={"practice": "PRACTICE", "custom": "CUSTOM MAP"}.get(self.category, ""),
+            label={"practice": "PRACTICE", "custom": "CUSTOM MAP",
+                   "story": "STORY"}.get(self.category, ""),
         )
