@@ -59,3 +59,26 @@ def test_unwritable_screenshot_fails_cleanly(tmp_path):
               str(blocker / "sub" / "frame.png"))
     assert out.returncode == 1
     assert "cannot save screenshot" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_play_takes_a_campaign_level_by_number_or_id(tmp_path):
+    by_number = run("play", "1", "--headless", "--ticks", "3", "--data-dir", str(tmp_path))
+    by_id = run("--data-dir", str(tmp_path), "play", "scavengers_dawn", "--headless",
+                "--ticks", "3")
+    by_path = run("play", str(LEVEL1), "--headless", "--ticks", "3")
+    assert by_number.returncode == by_id.returncode == by_path.returncode == 0
+    assert by_number.stdout == by_id.stdout == by_path.stdout  # the same level and seed
+    nope = run("play", "9", "--headless", "--ticks", "1")
+    assert nope.returncode == 2 and "level number 1-5" in nope.stderr
+
+
+def test_global_options_work_after_the_subcommand(tmp_path):
+    from game.cli.main import build_parser, parse_args
+
+    parser = build_parser()
+    for argv in (["--data-dir", "D", "--maps", "M", "check", "x.tmx"],
+                 ["check", "x.tmx", "--data-dir", "D", "--maps", "M"]):
+        args = parse_args(parser, argv)
+        assert (args.data_dir, args.map_dirs) == (Path("D"), [Path("M")]), argv
+    out = run("splits", "--data-dir", str(tmp_path))
+    assert out.returncode == 0, out.stderr

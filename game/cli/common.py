@@ -31,6 +31,39 @@ def load_or_report(path: Path):
         return None
 
 
+def campaign_map(name: str) -> Path | None:
+    """A campaign level's map by its number (1-based, story order), its id
+    (01_scavengers_dawn) or its id without the number (scavengers_dawn)."""
+    from game.campaign.catalog import campaign
+
+    levels = campaign().levels
+    if name.isdigit():
+        n = int(name)
+        return levels[n - 1].path if 1 <= n <= len(levels) else None
+    key = name.lower()
+    for entry in levels:
+        if key in (entry.id, entry.id.split("_", 1)[-1]):
+            return entry.path
+    return None
+
+
+def resolve_map(text: str) -> Path | None:
+    """A map file as given, else a campaign level by number or id; None after saying
+    what was wrong (so an installed game plays its levels without knowing its paths)."""
+    path = Path(text)
+    if path.suffix or path.exists() or any(sep in text for sep in "/\\"):
+        return path  # a file the player named: load_or_report says if it is bad
+    found = campaign_map(text)
+    if found is None:
+        from game.campaign.catalog import campaign
+
+        ids = ", ".join(e.id.split("_", 1)[-1] for e in campaign().levels)
+        print(f"{text}: error: no such map file or campaign level - give a .tmx file, "
+              f"a level number 1-{len(campaign().levels)} or one of: {ids}",
+              file=sys.stderr)
+    return found
+
+
 def use_dummy_video() -> None:
     import os
 

@@ -27,25 +27,40 @@ def _module(name: str):
     return importlib.import_module(f"game.cli.{name}")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python -m game", description="Reclaim 2147")
-    parser.add_argument("--data-dir", type=Path, default=None,
+def _global_options(parser: argparse.ArgumentParser, prefix: str = "") -> None:
+    """--data-dir and --maps, accepted before the subcommand and after it (the
+    subcommand's copies land in `sub_*` and are merged in `main`)."""
+    parser.add_argument("--data-dir", type=Path, default=None, dest=f"{prefix}data_dir",
                         help="where saves and settings live (default: the platform's user "
                              "data dir, or $RECLAIM_DATA_DIR)")
     parser.add_argument("--maps", type=Path, action="append", default=[], metavar="DIR",
-                        dest="map_dirs",
+                        dest=f"{prefix}map_dirs",
                         help="also list the .tmx maps in DIR on the Custom maps screen "
                              "(repeatable)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m game", description="Reclaim 2147")
+    _global_options(parser)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     for name in SUBCOMMANDS:
         _module(name).add_parser(sub)
+    for sub_parser in sub.choices.values():
+        _global_options(sub_parser, "sub_")
     return parser
+
+
+def parse_args(parser: argparse.ArgumentParser, argv: list[str] | None) -> argparse.Namespace:
+    """Parsed arguments, global options merged from either side of the subcommand."""
+    args = parser.parse_args(argv)
+    args.data_dir = getattr(args, "sub_data_dir", None) or args.data_dir or default_data_dir()
+    args.map_dirs = [*args.map_dirs, *getattr(args, "sub_map_dirs", [])]
+    return args
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
-    args.data_dir = args.data_dir or default_data_dir()
+    args = parse_args(parser, argv)
     if args.command:
         sub_parser = parser._subparsers._group_actions[0].choices[args.command]
         return _module(args.command).run(args, sub_parser)

@@ -12,13 +12,15 @@ from game.cli.common import (
     EXIT_USAGE,
     load_or_report,
     non_negative,
+    resolve_map,
     use_dummy_video,
 )
 
 
 def add_parser(sub) -> None:
     play = sub.add_parser("play", help="play a map straight away")
-    play.add_argument("map", type=Path, help="a Tiled .tmx map")
+    play.add_argument("map", help="a Tiled .tmx map, or a campaign level by number or id "
+                      "(1, scavengers_dawn)")
     play.add_argument("--seed", type=non_negative, default=None,
                       help="simulation seed (default: the map's official seed)")
     play.add_argument("--headless", action="store_true",
@@ -34,7 +36,10 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         parser.error("--headless needs --ticks N")
     if (args.ticks is not None or args.screenshot) and not args.headless:
         parser.error("--ticks and --screenshot only make sense with --headless")
-    level = load_or_report(args.map)
+    path = resolve_map(args.map)
+    if path is None:
+        return EXIT_USAGE
+    level = load_or_report(path)
     if level is None:
         return EXIT_USAGE
     if args.headless:
@@ -42,7 +47,7 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from game.app import App
     from game.scenes.play import PlayScene
 
-    app = App(args.data_dir, headless=args.headless)
+    app = App(args.data_dir, headless=args.headless, custom_map_dirs=args.map_dirs)
     app.push(PlayScene(app, level, args.seed))
     if not args.headless:
         app.run()
