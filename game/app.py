@@ -37,6 +37,7 @@ class Scene:
 
     opaque = True
     pad_context = "menu"
+    music: str | None = None  # a loop in assets/music/; None: what the scene below plays
 
     def __init__(self, app: App) -> None:
         self.app = app
@@ -55,7 +56,8 @@ class Scene:
 class App:
     def __init__(self, data_dir: Path, headless: bool = False,
                  window_size: tuple[int, int] = DEFAULT_WINDOW,
-                 custom_map_dirs: list[Path] | None = None) -> None:
+                 custom_map_dirs: list[Path] | None = None, sound: bool | None = None
+                 ) -> None:
         self.data_dir = data_dir
         self.headless = headless
         display.before_init()  # high-DPI awareness: must precede the video subsystem
@@ -67,12 +69,17 @@ class App:
         self.window = display.open_window(window_size, headless, self.settings)
         self.screen = pygame.Surface(LOGICAL_SIZE).convert()
         self.font = BitmapFont.load()
+        from game.audio import open_audio
+
+        # headless runs are silent unless asked (the disk-audio test asks)
+        self.audio = open_audio(self.settings, not headless if sound is None else sound)
         self.scenes: list[Scene] = []
         self.running = True
         self.clock = pygame.time.Clock()
         self.time_ms = 0  # presentation clock: animations, blinking
         self.dt_ms = 1000 / TICK_RATE  # length of the current frame, for presentation
         self.ticks_run = 0
+        self.skip_story = False  # `play --headless`: dialogue would stall a run nobody reads
         self.last_device = "keys"  # "keys" or "pad": on-screen prompts follow it
         self.pad = Pad(self)
         self.prompts = Prompts()
@@ -180,6 +187,7 @@ class App:
             self.running = False
             return
         self.scene.update()
+        self.audio.update(self.dt_ms, self.music_track())
         self.draw()
         self.present()
         if not self.headless and fixed_ticks is None and dt is None:
@@ -209,7 +217,15 @@ class App:
     def dispatch(self, event: pygame.event.Event) -> None:
         """An event (a real one, or one the gamepad stands for) to the top scene."""
         if self.scene is not None:
+            depth = len(self.scenes)
             self.scene.handle_event(event)
+            if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE and \
+                    len(self.scenes) < depth:
+                self.audio.play("menu_back")  # Esc stepped back a screen
+
+    def music_track(self) -> str:
+        """The loop the topmost scene that has an opinion asks for ("" for none)."""
+        return next((s.music for s in reversed(self.scenes) if s.music is not None), "")
 
     def draw(self) -> None:
         start = len(self.scenes) - 1

@@ -13,14 +13,16 @@ import warnings
 
 import pygame
 
-from game.sim.commands import Build, Command, Interact, Move, Paint, Rally
+from game.sim.commands import Build, Command, Drop, Interact, Move, Paint, Rally
 
 BINDINGS: dict[str, tuple[int, ...]] = {
     "up": (pygame.K_w, pygame.K_UP, pygame.K_z),
     "down": (pygame.K_s, pygame.K_DOWN),
     "left": (pygame.K_a, pygame.K_LEFT, pygame.K_q),
     "right": (pygame.K_d, pygame.K_RIGHT),
-    "interact": (pygame.K_e, pygame.K_SPACE),
+    "interact": (pygame.K_e, pygame.K_SPACE),  # puts the chosen waste kind into a node
+    "choose_kind": (pygame.K_t,),  # which waste kind E puts in and X drops (or the wheel)
+    "drop": (pygame.K_x,),  # one unit of the chosen kind back on the ground
     "build": (pygame.K_b, pygame.K_1),
     "restart": (pygame.K_r,),
     "paint": (pygame.K_f,),  # held: paint the mural wall in reach
@@ -38,7 +40,8 @@ BINDINGS: dict[str, tuple[int, ...]] = {
 # Every action, as the Controls screen names it (same order as BINDINGS).
 ACTIONS: dict[str, str] = {
     "up": "Move up", "down": "Move down", "left": "Move left", "right": "Move right",
-    "interact": "Deposit / hand over", "build": "Build node (wave levels: node)",
+    "interact": "Put waste in / hand over", "choose_kind": "Choose waste kind",
+    "drop": "Drop one waste", "build": "Build node (wave levels: node)",
     "restart": "Restart level", "paint": "Paint mural (hold)", "rally": "Dax's Rally",
     "build_workshop": "Build workshop / barrier", "build_3": "Build emitter",
     "aegis": "Kora's Aegis", "override": "Kora's Override", "call_wave": "Next wave now",
@@ -121,6 +124,7 @@ class InputMapper:
         self.bindings = bindings or BINDINGS
         self.held: set[str] = set()
         self.pending: list[Command] = []
+        self.kind = "organic"  # the waste kind E puts into a node and X drops
 
     def reset(self) -> None:
         self.held.clear()
@@ -133,8 +137,21 @@ class InputMapper:
         elif action == "rally":
             self.pending.append(Rally())
         elif action == "interact":
-            self.pending.append(Interact())
+            self.pending.append(Interact(self.kind))
+        elif action == "drop":
+            self.pending.append(Drop(self.kind))
         return action
+
+    def next_kind(self, kinds: list[str], carry: dict[str, int]) -> str:
+        """Choose the next waste kind after the current one, skipping kinds the bag does
+        not hold (all of them when it is empty)."""
+        held = [k for k in kinds if carry.get(k)] or list(kinds)
+        if not held:
+            return self.kind
+        order = kinds.index(self.kind) if self.kind in kinds else -1
+        later = [k for k in held if kinds.index(k) > order]
+        self.kind = (later or held)[0]
+        return self.kind
 
     def key_up(self, key: int) -> None:
         action = action_for(key, self.bindings)

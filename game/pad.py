@@ -42,6 +42,7 @@ PLAY_BUTTONS = {
     B.CONTROLLER_BUTTON_DPAD_UP: "build_workshop", B.CONTROLLER_BUTTON_DPAD_RIGHT: "build_3",
     B.CONTROLLER_BUTTON_DPAD_DOWN: "emitter_mode", B.CONTROLLER_BUTTON_DPAD_LEFT: "upgrade",
     B.CONTROLLER_BUTTON_BACK: "restart", B.CONTROLLER_BUTTON_START: "pause",
+    B.CONTROLLER_BUTTON_LEFTSTICK: "choose_kind", B.CONTROLLER_BUTTON_RIGHTSTICK: "drop",
 }
 PLAY_TRIGGERS = {B.CONTROLLER_AXIS_TRIGGERLEFT: "aegis",
                  B.CONTROLLER_AXIS_TRIGGERRIGHT: "override"}
@@ -54,7 +55,7 @@ GLYPHS = {
     "restart": "Back", "pause": "Start", "click": "A", "cancel": "B", "point": "right stick",
     "next": "A", "skip": "B", "choose": "A", "back": "B",
     "up": "left stick up", "down": "left stick down", "left": "left stick left",
-    "right": "left stick right",
+    "right": "left stick right", "choose_kind": "L3", "drop": "R3",
 }
 
 

@@ -32,8 +32,8 @@ class Field:
 
 
 # The settings screens, in the order the main Settings screen lists them.
-PAGES: dict[str, str] = {"display": "Display", "controls": "Controls", "game": "Game",
-                         "speedrun": "Speedrun and LiveSplit"}
+PAGES: dict[str, str] = {"display": "Display", "controls": "Controls", "sound": "Sound",
+                         "game": "Game", "speedrun": "Speedrun and LiveSplit"}
 SCALINGS = ("fit", "pixel perfect")
 FRAME_CAPS = ("60", "120", "144", "uncapped")
 MAX_KEYS_PER_ACTION = 3
@@ -52,6 +52,12 @@ FIELDS: dict[str, Field] = {
                                  "pause the level when the window loses focus",
                                  page="display"),
     "keys": Field(dict, "Keys", "your key bindings", page="controls"),
+    "master_volume": Field(int, "Master volume", "everything you hear (Left/Right: 10 %)",
+                           minimum=0, maximum=100, page="sound", step=10),
+    "music_volume": Field(int, "Music", "the music's level", minimum=0, maximum=100,
+                          page="sound", step=10),
+    "effects_volume": Field(int, "Effects", "sounds of the world, menus and voices",
+                            minimum=0, maximum=100, page="sound", step=10),
     "screen_shake": Field(bool, "Screen shake", "shake and flash when drones hit a mural"),
     "show_level_timer": Field(bool, "Level timer", "in-game time of the current level",
                               page="speedrun"),
@@ -94,6 +100,9 @@ class Settings:
     frame_cap: str = "60"
     vsync: bool = True
     pause_on_focus_loss: bool = True
+    master_volume: int = 80  # per cent; applied live (game/audio)
+    music_volume: int = 70
+    effects_volume: int = 80
     # action -> key names (pygame's), only the actions the player rebound
     keys: dict[str, list[str]] = field(default_factory=dict)
 

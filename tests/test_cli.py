@@ -61,6 +61,29 @@ def test_unwritable_screenshot_fails_cleanly(tmp_path):
     assert "cannot save screenshot" in out.stderr and "Traceback" not in out.stderr
 
 
+def test_headless_skips_dialogue_so_every_tick_is_simulated():
+    # level 4's story stops the level at tick 4200 for dialogue: headless runs past it
+    level4 = MAPS_DIR / "campaign" / "04_confrontation.tmx"
+    out = run("play", str(level4), "--headless", "--ticks", "4500", timeout=600)
+    assert out.returncode == 0, out.stderr
+    assert "ticks=4500 outcome=playing state=" in out.stdout
+
+
+def test_a_lost_run_names_its_reason_on_the_summary_line(tmp_path, monkeypatch, capsys):
+    import game.cli.play as play_cli
+    from game.cli.main import main
+    from game.level import load_level
+
+    level = load_level(MAPS_DIR / "campaign" / "02_shortages.tmx")
+    level.properties["time_limit_seconds"] = 2  # the Guild's clock runs out at tick 120
+    monkeypatch.setattr(play_cli, "load_or_report", lambda path: level)
+    monkeypatch.setenv("SDL_VIDEODRIVER", "dummy")
+    code = main(["--data-dir", str(tmp_path), "play", str(level.path), "--headless",
+                 "--ticks", "500"])
+    assert code == 0
+    assert "ticks=120 outcome=lost reason=time_up state=" in capsys.readouterr().out
+
+
 def test_play_takes_a_campaign_level_by_number_or_id(tmp_path):
     by_number = run("play", "1", "--headless", "--ticks", "3", "--data-dir", str(tmp_path))
     by_id = run("--data-dir", str(tmp_path), "play", "scavengers_dawn", "--headless",

@@ -180,8 +180,8 @@ def test_restart_and_pause_rows_keep_their_rules(app):
     app.push(controls)
     controls.index = controls.rows.index("restart")
     key(app, pygame.K_RETURN)
-    key(app, pygame.K_t)
-    assert app.settings.restart_key == "t"
+    key(app, pygame.K_k)
+    assert app.settings.restart_key == "k"
     controls.index = controls.rows.index("pause")
     key(app, pygame.K_RETURN)  # slot 1 of pause is Esc: fixed
     assert "Esc always pauses" in controls.notice and not controls.waiting

@@ -25,7 +25,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("game.level",),  # the map format: what a level is, read and checked
     ("game.sim",),  # the rules, over LevelData
     ("game.campaign", "game.speedrun"),  # headless: profile, replays, splits, LiveSplit
-    ("game.render", "game.input", "game.settings"),  # pygame from here on (key names)
+    ("game.render", "game.input", "game.settings", "game.audio"),  # pygame from here on
     ("game.services", "game.app", "game.display", "game.pad", "game.prompts"),
     ("game.scenes",),
     ("game.dev", "game.cli", "game.__main__"),

@@ -19,6 +19,9 @@ DIALOGUE_DIR = CONTENT_DIR / "dialogue"
 MAX_FILE_BYTES = 512 * 1024
 
 
+MUSIC_LOOPS = ("", "calm", "civic", "tense")  # game/assets/music/<name>.ogg
+
+
 @dataclass(frozen=True, slots=True)
 class Speaker:
     id: str
@@ -50,6 +53,7 @@ class LevelEntry:
     briefing: str
     closing: str
     cast: tuple[str, ...]
+    music: str = ""  # a loop in assets/music/ ("calm", "civic", "tense"); "" = by the map
 
     @property
     def path(self) -> Path:
@@ -112,9 +116,15 @@ def parse_campaign(raw: dict, problems: list[str], where: str = "campaign.toml")
         for c in cast_ids:
             if c not in camp.cast:
                 problems.append(f"{where}: level {t['id']!r} names unknown speaker {c!r}")
+        music = _text(t, "music")
+        if music not in MUSIC_LOOPS:
+            problems.append(f"{where}: level {t['id']!r}: music {music!r} is not one of "
+                            f"{', '.join(MUSIC_LOOPS[1:])}; chosen by the map instead")
+            music = ""
         camp.levels.append(LevelEntry(
             _text(t, "id"), _text(t, "map"), seed, par, _text(t, "dialogue"),
-            _text(t, "briefing", "briefing"), _text(t, "closing", "closing"), cast_ids))
+            _text(t, "briefing", "briefing"), _text(t, "closing", "closing"), cast_ids,
+            music))
     return camp
 
 

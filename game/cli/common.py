@@ -68,4 +68,4 @@ def use_dummy_video() -> None:
     import os
 
     os.environ["SDL_VIDEODRIVER"] = "dummy"
-    os.environ["SDL_AUDIODRIVER"] = "dummy"
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")  # --sound may ask for "disk"

@@ -11,8 +11,8 @@ import importlib
 import sys
 from pathlib import Path
 
-from game.cli import SUBCOMMANDS
-from game.cli.common import EXIT_OK, EXIT_USAGE
+from game.cli import SUBCOMMANDS, headless
+from game.cli.common import EXIT_OK, EXIT_USAGE, use_dummy_video
 from game.paths import default_data_dir
 
 
@@ -42,6 +42,7 @@ def _global_options(parser: argparse.ArgumentParser, prefix: str = "") -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m game", description="Reclaim 2147")
     _global_options(parser)
+    headless.add_options(parser, screenshot=False)  # the title screen, for tests
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     for name in SUBCOMMANDS:
         _module(name).add_parser(sub)
@@ -64,14 +65,20 @@ def main(argv: list[str] | None = None) -> int:
     if args.command:
         sub_parser = parser._subparsers._group_actions[0].choices[args.command]
         return _module(args.command).run(args, sub_parser)
-    return _title(args.data_dir, args.map_dirs)
+    headless.check_options(args, parser)
+    return _title(args)
 
 
-def _title(data_dir: Path, maps: list[Path] | None = None) -> int:
+def _title(args: argparse.Namespace) -> int:
+    if args.headless:
+        use_dummy_video()
     from game.app import App
     from game.scenes.title import TitleScene
 
-    app = App(data_dir, custom_map_dirs=list(maps or []))
+    app = App(args.data_dir, headless=args.headless, custom_map_dirs=list(args.map_dirs),
+              sound=args.sound or None)
     app.push(TitleScene(app))
+    if args.headless:
+        return headless.run(app, args)
     app.run()
     return EXIT_OK

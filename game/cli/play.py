@@ -1,11 +1,12 @@
-"""`play MAP [--seed N] [--headless --ticks N [--screenshot OUT.png]]`."""
+"""`play MAP [--seed N] [--headless --ticks N [--screenshot OUT.png] [--script FILE]
+[--sound] [--realtime] [--sound-log FILE]]` (headless options: game/cli/headless.py)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
+from game.cli import headless
 from game.cli.common import (
     EXIT_FAILED,
     EXIT_OK,
@@ -23,19 +24,11 @@ def add_parser(sub) -> None:
                       "(1, scavengers_dawn)")
     play.add_argument("--seed", type=non_negative, default=None,
                       help="simulation seed (default: the map's official seed)")
-    play.add_argument("--headless", action="store_true",
-                      help="no window: run --ticks ticks of the real game loop")
-    play.add_argument("--ticks", type=non_negative, default=None,
-                      help="with --headless: how many simulation ticks to run")
-    play.add_argument("--screenshot", type=Path, default=None,
-                      help="with --headless: save the last frame to this PNG")
+    headless.add_options(play)
 
 
 def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    if args.headless and args.ticks is None:
-        parser.error("--headless needs --ticks N")
-    if (args.ticks is not None or args.screenshot) and not args.headless:
-        parser.error("--ticks and --screenshot only make sense with --headless")
+    headless.check_options(args, parser)
     path = resolve_map(args.map)
     if path is None:
         return EXIT_USAGE
@@ -47,14 +40,16 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from game.app import App
     from game.scenes.play import PlayScene
 
-    app = App(args.data_dir, headless=args.headless, custom_map_dirs=args.map_dirs)
+    app = App(args.data_dir, headless=args.headless, custom_map_dirs=args.map_dirs,
+              sound=args.sound or None)
+    app.skip_story = args.headless  # nobody reads dialogue headless: --ticks N simulates N
     app.push(PlayScene(app, level, args.seed))
     if not args.headless:
         app.run()
         return EXIT_OK
-    app.frame(fixed_ticks=0)
-    while app.running and app.ticks_run < args.ticks:
-        app.frame(fixed_ticks=1)
+    code = headless.run(app, args)
+    if code != EXIT_OK:
+        return code
     sim = app.scenes[0].sim if app.scenes else None
     if args.screenshot:
         try:
@@ -63,5 +58,6 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             print(f"{args.screenshot}: error: cannot save screenshot ({exc})", file=sys.stderr)
             return EXIT_FAILED
     if sim is not None:
-        print(f"ticks={sim.tick} outcome={sim.outcome} state={sim.state_hash()[:16]}")
+        reason = f" reason={sim.loss_reason}" if sim.loss_reason else ""
+        print(f"ticks={sim.tick} outcome={sim.outcome}{reason} state={sim.state_hash()[:16]}")
     return EXIT_OK

@@ -7,6 +7,9 @@ Figures, each the median of several runs:
 - render_ms_per_frame_1280x720: world + sprites + HUD drawn and scaled to 1280×720.
 - map_load_ms_level1: Tiled file → validated LevelData.
 - start_to_first_frame_s: a fresh process from start until its first frame is shown.
+- tiles_level1_640x360, tiles_480x300_640x360: tile drawing per frame, ours beside
+  pyscroll's BufferedRenderer on the same map and camera path (game/dev/bench_tiles.py);
+  collector_field_ms_256: one collectors' distance field on a 256×256 map.
 - cpu_share_title_10s, cpu_share_level1_10s: share of one core used in a real window
   (needs a display; game/dev/bench_cpu.py).
 """
@@ -25,6 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from game.dev.bench_cpu import cpu_figures  # noqa: E402
+from game.dev.bench_tiles import tile_figures
 from game.level.data import LevelData, LevelObject, Objective
 from game.paths import CAMPAIGN_DIR, PACKAGE_DIR
 
@@ -170,6 +174,7 @@ def run_bench(quick: bool = False) -> int:
         "render_ms_per_frame_1280x720": bench_render(60 if quick else 300),
         "map_load_ms_level1": bench_map_load(reps * 2),
         "start_to_first_frame_s": bench_start_to_first_frame(3 if quick else 5),
+        **tile_figures(quick),  # ours beside pyscroll, level 1 and 480×300; pathing
         **cpu_figures(),  # the title and level 1 in a real window, 10 s each
         "targets": {"tick_ms": 2, "frame_ms": 5, "map_load_ms": 250, "first_frame_s": 2},
         "python": sys.version.split()[0],

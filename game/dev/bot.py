@@ -6,7 +6,7 @@ benchmarks. It only ever acts through commands, exactly like a player.
 
 from __future__ import annotations
 
-from game.sim.commands import Build, Command, Interact, Move
+from game.sim.commands import Build, Command, Drop, Interact, Move
 from game.sim.components import Player, Position, Reactor, Structure, WastePile
 from game.sim.constants import TILE
 from game.sim.pathing import Field
@@ -54,8 +54,22 @@ class Autopilot:
         return self.sim.query(Structure, Reactor, Position)
 
     # -- decisions -------------------------------------------------------------------
+    def unjam(self) -> list[Command]:
+        """A full bag with no node to empty it into and short of what a node costs: put
+        down one unit of a kind the node does not need (the way out a player has)."""
+        player, _ = self._me()
+        if sum(player.carry.values()) < self.sim.rules.player_capacity or self._nodes():
+            return []
+        missing = self.sim.missing_for("node")
+        spare = sorted((k for k in player.carry if k not in missing),
+                       key=lambda k: (-player.carry[k], k))
+        return [Drop(spare[0])] if missing and spare else []
+
     def decide(self) -> list[Command]:
         sim = self.sim
+        unjam = self.unjam()
+        if unjam:
+            return unjam
         player, pos = self._me()
         carried = sum(player.carry.values())
         nodes = self._nodes()

@@ -55,6 +55,9 @@ class DeliveryPilot(Autopilot):
     # -- decisions -----------------------------------------------------------------------
     def decide(self) -> list[Command]:
         sim = self.sim
+        unjam = self.unjam()
+        if unjam:
+            return unjam
         player, pos = self._me()
         carried = sum(player.carry.values())
         cap = sim.rules.player_capacity

@@ -74,6 +74,11 @@ class TileLayer:
     visible: bool = True
     opacity: float = 1.0
     group: str = ""  # "outer/inner" when the layer sits inside group layers
+    # How Tiled draws it, group layers' values folded in: offsets add up, parallax
+    # factors and tint colours (r, g, b, a; multiplied into the tiles) multiply.
+    offset: tuple[float, float] = (0.0, 0.0)
+    parallax: tuple[float, float] = (1.0, 1.0)
+    tint: tuple[int, int, int, int] = (255, 255, 255, 255)
 
 
 @dataclass(frozen=True, slots=True)

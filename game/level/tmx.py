@@ -8,6 +8,7 @@ they use; every gid is checked against the tilesets.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -97,7 +98,7 @@ def read_map(path: Path) -> MapDoc:
                           key=lambda t: t.tileset.firstgid)
     chunked: list[tuple[TileLayer, list[tuple[int, int, np.ndarray]]]] = []
     reader = ObjectReader(path, files, types, doc.problems)
-    _walk(doc, root, "", True, 1.0, reader, chunked)
+    _walk(doc, root, "", True, 1.0, reader, chunked, Look())
     if infinite:
         _flatten(doc, chunked)
     for layer in doc.layers:
@@ -113,8 +114,48 @@ def _check_size(path: Path, width: int, height: int) -> None:
                        "resize it in Map > Resize Map")
 
 
+@dataclass(frozen=True, slots=True)
+class Look:
+    """Offset, parallax and tint of a layer with its group layers' folded in."""
+
+    offset: tuple[float, float] = (0.0, 0.0)
+    parallax: tuple[float, float] = (1.0, 1.0)
+    tint: tuple[int, int, int, int] = (255, 255, 255, 255)
+
+    def inside(self, node: ET.Element) -> Look:
+        tint = _colour(node.get("tintcolor", ""))
+        return Look(
+            (self.offset[0] + _float(node, "offsetx", 0.0),
+             self.offset[1] + _float(node, "offsety", 0.0)),
+            (self.parallax[0] * _float(node, "parallaxx", 1.0),
+             self.parallax[1] * _float(node, "parallaxy", 1.0)),
+            tuple(a * b // 255 for a, b in zip(self.tint, tint, strict=True)))
+
+
+def _float(node: ET.Element, key: str, default: float) -> float:
+    try:
+        value = float(node.get(key, default))
+    except ValueError:
+        return default
+    return value if -1e6 < value < 1e6 else default  # also refuses nan and inf
+
+
+def _colour(text: str) -> tuple[int, int, int, int]:
+    """Tiled's #AARRGGBB or #RRGGBB (white when absent or unreadable)."""
+    digits = text.lstrip("#")
+    try:
+        if len(digits) == 6:
+            return (int(digits[0:2], 16), int(digits[2:4], 16), int(digits[4:6], 16), 255)
+        if len(digits) == 8:
+            return (int(digits[2:4], 16), int(digits[4:6], 16), int(digits[6:8], 16),
+                    int(digits[0:2], 16))
+    except ValueError:
+        pass
+    return (255, 255, 255, 255)
+
+
 def _walk(doc: MapDoc, node: ET.Element, group: str, visible: bool, opacity: float,
-          reader: ObjectReader, chunked: list) -> None:
+          reader: ObjectReader, chunked: list, look: Look) -> None:
     for child in node:
         name = child.get("name", "")
         shown = visible and child.get("visible", "1") != "0"
@@ -125,10 +166,12 @@ def _walk(doc: MapDoc, node: ET.Element, group: str, visible: bool, opacity: flo
         label = f'layer "{name}"'
         if child.tag == "group":
             _walk(doc, child, f"{group}/{name}" if group else name, shown, alpha, reader,
-                  chunked)
+                  chunked, look.inside(child))
         elif child.tag == "layer":
-            _tile_layer(doc, child, label, TileLayer(name, np.zeros((0, 0), np.uint32), shown,
-                                                     max(0.0, min(1.0, alpha)), group), chunked)
+            mine = look.inside(child)
+            _tile_layer(doc, child, label, TileLayer(
+                name, np.zeros((0, 0), np.uint32), shown, max(0.0, min(1.0, alpha)), group,
+                mine.offset, mine.parallax, mine.tint), chunked)
         elif child.tag == "objectgroup":
             for obj in child.findall("object"):
                 doc.objects.append(reader.read(obj, name))
@@ -173,7 +216,7 @@ def _tile_layer(doc: MapDoc, node: ET.Element, label: str, layer: TileLayer,
 
 
 def _with_gids(layer: TileLayer, gids: np.ndarray) -> TileLayer:
-    return TileLayer(layer.name, gids, layer.visible, layer.opacity, layer.group)
+    return dataclasses.replace(layer, gids=gids)
 
 
 def _flatten(doc: MapDoc, chunked: list) -> None:

@@ -33,6 +33,7 @@ class HudState:
     timer: TimerView | None = None  # speedrun timers; None: the plain level IGT
     build_kind: str = "node"  # what build mode places (B: node, 2: workshop)
     controls: str = "play"  # key of the controls line in text.toml ("waves" on wave levels)
+    kind: str = ""  # the waste kind E puts in and X drops (framed in the bag)
 
 
 class Hud:
@@ -43,7 +44,7 @@ class Hud:
     def draw(self, target: pygame.Surface, sim: Simulation, ui: HudState) -> None:
         w, h = target.get_size()
         lh = self.font.line_height
-        self._bag(target, sim)
+        self._bag(target, sim, ui.kind)
         self._objective(target, sim, w)
         self._timer(target, sim, w, ui.timer)
         self._stock(target, sim, h, lh)
@@ -52,7 +53,7 @@ class Hud:
         draw_civic_hud(target, self.font, sim, pygame.time.get_ticks())  # support, Rally
         draw_story_hud(target, self.font, sim, pygame.time.get_ticks())  # the level clock
 
-    def _bag(self, target, sim) -> None:
+    def _bag(self, target, sim, chosen: str = "") -> None:
         player = sim.player()[0]
         cap = sim.rules.player_capacity
         carried = sum(player.carry.values())
@@ -65,8 +66,12 @@ class Hud:
         x = max(x + 8, rect.x + 52)
         for kind in sim.rules.waste_kinds:
             n = player.carry.get(kind, 0)
+            left = x
             x = icon_count(target, self.font, (x, rect.y + 9), kind, str(n),
                            palette.UI_TEXT if n else palette.UI_DIM) + 8
+            if kind == chosen:  # what E puts in and X drops; T or the wheel chooses
+                pygame.draw.rect(target, palette.UI_ACCENT,
+                                 pygame.Rect(left - 2, rect.y + 6, x - left - 4, 15), 1)
 
     def _objective(self, target, sim, w) -> None:
         objective = sim.level.objective

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.audio import ui
 from game.render import palette
 from game.render.font import BitmapFont
 from game.render.images import icon
@@ -61,14 +62,18 @@ class Menu:
         self.rects: list[pygame.Rect] = []
 
     def handle(self, event: pygame.event.Event, mouse_pos: tuple[int, int] | None) -> bool:
+        before = self.index
         if event.type == pygame.KEYDOWN:
             if event.key in (pygame.K_UP, pygame.K_w):
                 self.index = (self.index - 1) % len(self.items)
+                ui("menu_move")
                 return True
             if event.key in (pygame.K_DOWN, pygame.K_s):
                 self.index = (self.index + 1) % len(self.items)
+                ui("menu_move")
                 return True
             if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+                ui("menu_select")
                 self.items[self.index].action()
                 return True
         if mouse_pos is not None:
@@ -76,8 +81,11 @@ class Menu:
                 if rect.collidepoint(mouse_pos):
                     if event.type == pygame.MOUSEMOTION:
                         self.index = i
+                        if i != before:
+                            ui("menu_move")
                     elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
                         self.index = i
+                        ui("menu_select")
                         self.items[i].action()
                         return True
         return False
@@ -100,6 +108,16 @@ def list_choice(event: pygame.event.Event, index: int, count: int,
                 to_logical=None) -> tuple[int, bool]:
     """Navigation of a list screen: Up/Down/W/S move, Enter/Space choose, the mouse
     hovers and clicks. Returns the new index and whether the row was chosen."""
+    new, chosen = _list_choice(event, index, count, rects, to_logical)
+    if chosen:
+        ui("menu_select")
+    elif new != index:
+        ui("menu_move")
+    return new, chosen
+
+
+def _list_choice(event: pygame.event.Event, index: int, count: int,
+                 rects: list[pygame.Rect] | None, to_logical) -> tuple[int, bool]:
     if count <= 0:
         return index, False
     if event.type == pygame.KEYDOWN:

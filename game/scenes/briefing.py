@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pygame
 
 from game.app import App
+from game.audio import music_for_level
 from game.campaign.catalog import LevelEntry, Script, campaign, scenes_for
 from game.level.data import LevelData
 from game.render import palette
@@ -26,6 +27,7 @@ class BriefingScene(DialogueScene):
                  start: Callable[[], None]) -> None:
         self.level = level
         self.entry = entry
+        self.music = music_for_level(level)
         scenes, _ = scenes_for(entry)
         script = scenes.get(entry.briefing) if entry else None
         self.number = campaign().index(entry.id) + 1 if entry else 0

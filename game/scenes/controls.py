@@ -11,6 +11,7 @@ from __future__ import annotations
 import pygame
 
 from game.app import App, Scene
+from game.audio import ui
 from game.input import ACTIONS, BINDINGS, RESERVED, bindings_for, conflict, key_name
 from game.pad import GLYPHS
 from game.prompts import key_label
@@ -109,8 +110,10 @@ class ControlsScene(Scene):
             self.app.pop()
         elif key in (pygame.K_UP, pygame.K_w):
             self.index = (self.index - 1) % len(self.rows)
+            ui("menu_move")
         elif key in (pygame.K_DOWN, pygame.K_s):
             self.index = (self.index + 1) % len(self.rows)
+            ui("menu_move")
         elif key in (pygame.K_LEFT, pygame.K_a):
             self.slot = max(0, self.slot - 1)
         elif key in (pygame.K_RIGHT, pygame.K_d):

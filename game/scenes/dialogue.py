@@ -14,6 +14,7 @@ from collections.abc import Callable
 import pygame
 
 from game.app import App, Scene
+from game.audio.bank import VOICES
 from game.campaign.catalog import Script, Speaker, campaign
 from game.render import palette
 from game.render.font import BitmapFont
@@ -22,6 +23,7 @@ from game.render.widgets import panel
 NEXT_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_e)
 SKIP_KEYS = (pygame.K_ESCAPE, pygame.K_TAB)
 CHARS_PER_SECOND = 90
+BLIP_EVERY = 6  # characters per voice blip while a line appears (15 a second)
 BOX_H = 76
 
 
@@ -69,6 +71,7 @@ class DialogueScene(Scene):
         self.on_done = on_done
         self.index = 0
         self.line_start = app.time_ms
+        self.last_blip: tuple[int, int] = (-1, -1)
         self.done = False
         if not script.lines:
             self.finish()
@@ -99,6 +102,23 @@ class DialogueScene(Scene):
         if self.app.scene is self:
             self.app.pop()
         self.on_done()
+
+    def update(self) -> None:
+        self.voice_blip()
+
+    def voice_blip(self) -> None:
+        """While a line appears, a wordless syllable in the speaker's voice every few
+        letters (narrator lines and unknown speakers stay silent)."""
+        if self.done or not self.revealing:
+            return
+        line = self.script.lines[self.index]
+        if line.who not in VOICES:
+            return
+        shown = max(0, (self.app.time_ms - self.line_start) * CHARS_PER_SECOND // 1000)
+        mark = (self.index, shown // BLIP_EVERY)
+        if mark != self.last_blip and line.text[min(shown, len(line.text) - 1)].isalnum():
+            self.last_blip = mark
+            self.app.audio.play(f"voice_{line.who}_{1 + mark[1] % 3}")
 
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pygame
 
 from game.app import LOGICAL_SIZE, App, Scene
+from game.audio import music_for_level
+from game.audio.level import LevelAudio
 from game.input import InputMapper, bindings_for
 from game.level.data import LevelData
 from game.render.build_preview import draw_build_preview, refusal_text
@@ -14,6 +16,7 @@ from game.render.hud import Hud, HudState
 from game.render.support_hud import event_message
 from game.render.tilemap import TileMapRenderer
 from game.render.world_view import WorldView
+from game.scenes.bag_controls import BagControls
 from game.scenes.civic_hints import hints_for
 from game.scenes.confront_controls import ConfrontControls
 from game.scenes.custom_maps import HotReload
@@ -34,6 +37,7 @@ class PlayScene(Scene):
         super().__init__(app)
         self.carry = carry  # campaign carry-in from earlier levels (game/campaign/carry.py)
         self.level = level
+        self.music = music_for_level(level)
         self.seed = level.seed if seed is None else seed
         self.tiles = TileMapRenderer(level)  # baked once, reused by restarts
         self.hud = Hud(app.font)
@@ -56,10 +60,12 @@ class PlayScene(Scene):
         pos = self.sim.player()[1]
         self.camera.snap_to(pos.x / SUBPX, pos.y / SUBPX)
         self.effects = Effects(self.app.font)
+        self.sound = LevelAudio(self.app.audio, self.sim)  # cues, drone hum, spray loop
         self.confront = ConfrontControls(self)  # waves, defences, Kora (wave levels)
         self.tutorial = hints_for(self.sim)  # level 1's tutorial, or the civic hints
         self.ui = HudState()
         self.input.reset()
+        self.bag = BagControls(self)  # what E puts in and X drops; what is in reach
         self.won_ms = 0.0
         self.run.begin_level(self.sim)
         self.story = StoryHooks(self.app, self.level)  # dialogue at triggers, profile
@@ -83,6 +89,8 @@ class PlayScene(Scene):
             action = self.input.key_down(event.key)
             if self.confront.action(action):  # build menu, abilities, waves
                 return
+            if self.bag.action(action):  # E, X, Tab: a word when there is nothing to do
+                return
             if action == "pause":
                 if self.ui.build_mode:
                     self.ui.build_mode = False
@@ -100,6 +108,8 @@ class PlayScene(Scene):
             self.mouse_tile = self._tile_at(event.pos)
         elif event.type == pygame.MOUSEBUTTONDOWN:
             self._click(event)
+        elif event.type == pygame.MOUSEWHEEL:
+            self.bag.wheel(event)
         elif event.type in (pygame.WINDOWFOCUSLOST, pygame.WINDOWLEAVE):
             self.input.held.clear()
             if event.type == pygame.WINDOWFOCUSLOST and self.sim.outcome == PLAYING and \
@@ -144,6 +154,7 @@ class PlayScene(Scene):
 
     def _on_events(self, events: list[ev.Event]) -> None:
         self.effects.on_events(events, self.sim)
+        self.sound.on_events(events, self.camera)
         self.confront.on_events(events)
         for e in events:
             if e.kind == ev.BUILD_REFUSED:
@@ -164,6 +175,7 @@ class PlayScene(Scene):
         dt_ms = self.app.dt_ms  # presentation timers count time, not frames
         self.camera.follow(pos.x / SUBPX, pos.y / SUBPX, dt_ms)
         self.effects.update(dt_ms)
+        self.sound.update(self.camera, running=self.sim.outcome == PLAYING)
         self.ui.hint = self.tutorial.hint()
         self.confront.update()
         self.ui.message_ms = max(0.0, self.ui.message_ms - dt_ms)
@@ -180,11 +192,13 @@ class PlayScene(Scene):
         offset = self.confront.offset(self.camera.offset)  # shaken when a mural is hit
         self.view.draw(surface, offset, self.app.time_ms)
         self.confront.draw_world(surface, offset, self.app.time_ms)
+        self.bag.draw_world(surface, offset, self.app.time_ms)
         self.effects.draw(surface, offset)
         if self.ui.build_mode and self.mouse_tile is not None:
             draw_build_preview(surface, self.app.font, self.sim, self.mouse_tile, offset,
                                self.app.time_ms, self.ui.build_kind)
         self.ui.timer = self.run.timer_view(self.sim)
+        self.ui.kind = self.input.kind
         self.hud.draw(surface, self.sim, self.ui)
         self.confront.draw_hud(surface)
         self.hot_reload.draw(surface, self.app.font, self.app.time_ms)

@@ -12,6 +12,8 @@ from pathlib import Path
 import pygame
 
 from game.app import LOGICAL_SIZE, App, Scene
+from game.audio import music_for_level
+from game.audio.level import LevelAudio
 from game.level import MapError, load_level
 from game.render import palette
 from game.render.camera import Camera
@@ -50,6 +52,7 @@ class ReplayViewerScene(Scene):
         super().__init__(app)
         self.replay = replay
         self.level = level
+        self.music = music_for_level(level)
         self.name = name
         self.tiles = TileMapRenderer(level)
         self.hud = Hud(app.font)
@@ -77,6 +80,7 @@ class ReplayViewerScene(Scene):
         pos = self.sim.player()[1]
         self.camera.snap_to(pos.x / SUBPX, pos.y / SUBPX)
         self.effects = Effects(self.app.font)
+        self.sound = LevelAudio(self.app.audio, self.sim)
         self.cursor = 0
         self.status = ""  # "" while playing; the verdict at the end or on a desync
 
@@ -86,6 +90,7 @@ class ReplayViewerScene(Scene):
         events = self.sim.step(self.replay.ticks[self.cursor])
         self.cursor += 1
         self.effects.on_events(events, self.sim)
+        self.sound.on_events(events, self.camera)
         interval = self.replay.interval
         if self.cursor % interval == 0:
             want = self.replay.checkpoints[self.cursor // interval - 1] \
@@ -108,6 +113,7 @@ class ReplayViewerScene(Scene):
         pos = self.sim.player()[1]
         self.camera.follow(pos.x / SUBPX, pos.y / SUBPX, self.app.dt_ms)
         self.effects.update(self.app.dt_ms)
+        self.sound.update(self.camera, running=not self.paused and not self.finished)
 
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type != pygame.KEYDOWN:

@@ -27,6 +27,9 @@ class ResultsScene(Scene):
             MenuItem(t("results", "again"), self.again),
             MenuItem(t("results", "title"), self.to_title)]
         self.menu = Menu(items, app.font, scale=2)
+        won = play.sim.outcome == "won"
+        app.audio.play("win" if won else "loss")  # the stinger, over lowered music
+        app.audio.duck(3500)
 
     def again(self) -> None:
         self.play.start()

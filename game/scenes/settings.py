@@ -10,6 +10,7 @@ from collections.abc import Callable
 import pygame
 
 from game.app import App, Scene
+from game.audio import ui
 from game.content.text import keys
 from game.render import palette
 from game.render.widgets import list_choice, panel
@@ -143,6 +144,8 @@ class SettingsPage(Scene):
         problem = self.store.save()
         if name in DISPLAY_FIELDS:
             self.app.apply_display_settings()
+        if name.endswith("_volume"):  # heard at once: the next frame mixes at this level
+            self.app.audio.play("menu_move")
         self.app.services.livesplit()  # follow LiveSplit on/off/host/port changes
         self.notice, self.notice_color = (problem, palette.UI_BAD) if problem else ("", None)
 
@@ -193,8 +196,10 @@ class SettingsPage(Scene):
                 self.close()
             elif event.key in (pygame.K_UP, pygame.K_w):
                 self.index = (self.index - 1) % len(self.rows)
+                ui("menu_move")
             elif event.key in (pygame.K_DOWN, pygame.K_s):
                 self.index = (self.index + 1) % len(self.rows)
+                ui("menu_move")
             elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
                 self.activate()
             elif event.key in (pygame.K_LEFT, pygame.K_a):
@@ -221,6 +226,8 @@ class SettingsPage(Scene):
             return "on" if value else "off"
         if name == "frame_cap" and value != "uncapped":
             return f"{value} fps"
+        if name.endswith("_volume"):
+            return f"{value} %"
         return value.upper() if name == "restart_key" else str(value)
 
     def draw(self, surface: pygame.Surface) -> None:

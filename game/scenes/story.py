@@ -34,6 +34,8 @@ class StoryHooks:
 
     # -- during the level ------------------------------------------------------------
     def on_events(self, play, events: list[ev.Event]) -> None:
+        if getattr(self.app, "skip_story", False):  # `play --headless`: nobody to read it
+            return
         for e in events:
             if e.kind != ev.TRIGGER and "dialogue" not in e.data:
                 continue  # story events name their scene too (dax_joined, coop_goal_met)
@@ -80,6 +82,8 @@ class StoryHooks:
     def then_results(self, play, show_results: Callable[[], None]) -> None:
         """The closing scene (won levels) and then the results screen."""
         closing = self.entry.closing if self.entry else ""
+        if getattr(self.app, "skip_story", False):
+            closing = ""
         if play.sim.outcome == WON and closing in self.scenes and closing not in self.shown:
             self.shown.add(closing)
             self.queue.append(self.scenes[closing])

@@ -18,6 +18,8 @@ FIRST_LEVEL = "01_scavengers_dawn.tmx"
 
 
 class TitleScene(Scene):
+    music = "title"
+
     def __init__(self, app: App) -> None:
         super().__init__(app)
         self.error = ""

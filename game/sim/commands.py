@@ -19,7 +19,18 @@ class Move:
 
 @dataclass(frozen=True, slots=True)
 class Interact:
-    """Deposit carried waste into a node in reach, else pick up from a pile in reach."""
+    """Beside a node: put the carried waste of `kind` into it ("" puts in every kind:
+    the autopilots' shorthand; a player always names one, so building materials never go
+    in by surprise). Beside a Guild depot: hand it what the stores hold."""
+
+    kind: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Drop:
+    """Put one carried unit of `kind` on the ground at Elara's feet, as a pile."""
+
+    kind: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +83,7 @@ class UpgradeEmitter:
     ty: int
 
 
-Command = (Move | Interact | Build | Paint | Rally | CallWave | Cast | SetEmitterMode
+Command = (Move | Interact | Drop | Build | Paint | Rally | CallWave | Cast | SetEmitterMode
            | UpgradeEmitter)
 
 
@@ -80,7 +91,9 @@ def encode(cmd: Command) -> list:
     if isinstance(cmd, Move):
         return ["m", cmd.dx, cmd.dy]
     if isinstance(cmd, Interact):
-        return ["i"]
+        return ["i", cmd.kind] if cmd.kind else ["i"]
+    if isinstance(cmd, Drop):
+        return ["d", cmd.kind]
     if isinstance(cmd, Build):
         return ["b", cmd.kind, cmd.tx, cmd.ty]
     if isinstance(cmd, Paint):
@@ -107,6 +120,10 @@ def decode(raw: object) -> Command:
         return Move(raw[1], raw[2])
     if tag == "i" and len(raw) == 1:
         return Interact()
+    if tag == "i" and len(raw) == 2 and isinstance(raw[1], str) and raw[1]:
+        return Interact(raw[1])
+    if tag == "d" and len(raw) == 2 and isinstance(raw[1], str) and raw[1]:
+        return Drop(raw[1])
     if tag == "p" and len(raw) == 1:
         return Paint()
     if tag == "r" and len(raw) == 1:

@@ -25,7 +25,8 @@ class Player:
 class WastePile:
     kind: str
     amount: int
-    source_id: int  # the Tiled object id it came from
+    source_id: int  # the Tiled object id it came from (0: Elara dropped it)
+    held: bool = False  # just dropped: Elara does not pick it up until she steps away
 
 
 @dataclass(slots=True)

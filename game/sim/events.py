@@ -21,6 +21,7 @@ PILE_EMPTIED = "pile_emptied"
 BUILT = "built"
 BUILD_REFUSED = "build_refused"
 DEPOSITED = "deposited"
+DROPPED = "dropped"  # kind, pile: Elara put one unit on the ground
 PRODUCED = "produced"
 BLOOM = "bloom"
 OBJECTIVE_PROGRESS = "objective_progress"

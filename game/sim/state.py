@@ -27,6 +27,7 @@ class WorldState:
     produced_total: dict[str, int] = field(default_factory=dict)
     outcome: str = PLAYING
     end_tick: int | None = None
+    reason: str = ""  # why a lost level was lost, one word (objectives' judges name it)
 
 
 @dataclass(slots=True)

@@ -43,6 +43,7 @@ def canonical_state(sim: Simulation) -> dict:
         "produced": st.produced_total,
         "outcome": st.outcome,
         "end_tick": st.end_tick,
+        "reason": st.reason,
         "rng": list(sim.rng.snapshot()),
         "blocked": sim.grid.blocked.tobytes().hex(),
         "entities": entities,

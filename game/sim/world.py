@@ -115,6 +115,11 @@ class Simulation:
         return self.state.outcome
 
     @property
+    def loss_reason(self) -> str:
+        """One word saying why the level was lost ("" unless lost)."""
+        return self.state.reason
+
+    @property
     def igt_ticks(self) -> int:
         """In-game time: ticks simulated up to and including the deciding tick."""
         return self.state.end_tick if self.state.end_tick is not None else self.state.tick

@@ -5,6 +5,7 @@ Progress counts the goals met; `coop_goals` gives each one for the HUD."""
 from __future__ import annotations
 
 from game.sim.components import Structure
+from game.sim.objectives.materials import OUT_OF_MATERIALS, can_still_pay
 from game.sim.objectives.registry import Progress, register
 from game.sim.objectives.support import city_percent
 from game.sim.query import ordered
@@ -30,4 +31,10 @@ def coop_goals(ctx: TickContext) -> list[tuple[str, int, int]]:
 @register("coop")
 def coop(ctx: TickContext) -> Progress:
     goals = coop_goals(ctx)
-    return Progress(sum(have >= want for _, have, want in goals), len(goals))
+    done = sum(have >= want for _, have, want in goals)
+    to_build = {kind: want - have for name, have, want in goals
+                for kind in [{"nodes": "node", "workshops": "workshop"}.get(name)]
+                if kind and want > have}
+    if to_build and not can_still_pay(ctx, to_build):
+        return Progress(done, len(goals), True, OUT_OF_MATERIALS)
+    return Progress(done, len(goals))

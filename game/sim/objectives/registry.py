@@ -14,7 +14,7 @@ class Progress:
     done: int
     needed: int
     failed: bool = False
-    reason: str = ""  # why it failed, for the results screen
+    reason: str = ""  # why it failed, one word ("time_up", "mural_fell", ...)
 
     @property
     def met(self) -> bool:

@@ -8,6 +8,10 @@ from game.sim.objectives.registry import Progress, register
 from game.sim.query import ordered
 from game.sim.state import TickContext
 
+# Why the level was lost: one word each (results screen text, `play --headless`).
+MURAL_FELL = "mural_fell"
+MURALS_DESTROYED = "murals_destroyed"
+
 
 @register("survive")
 def survive(ctx: TickContext) -> Progress:
@@ -16,7 +20,7 @@ def survive(ctx: TickContext) -> Progress:
     done = conf.waves_cleared() if conf is not None else 0
     murals = [m for _, m in ordered(Mural)]
     if murals and all(m.health <= 0 for m in murals):
-        return Progress(done, needed, True, "every mural was destroyed")
+        return Progress(done, needed, True, MURALS_DESTROYED)
     if any(m.great and m.health <= 0 for m in murals):
-        return Progress(done, needed, True, "the great mural fell")
+        return Progress(done, needed, True, MURAL_FELL)
     return Progress(done, max(1, needed))

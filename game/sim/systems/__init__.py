@@ -7,6 +7,7 @@ from game.sim.systems.collectors import CollectorSystem
 from game.sim.systems.deposit import DepositSystem
 from game.sim.systems.depots import DeliverySystem
 from game.sim.systems.drones import DroneSystem
+from game.sim.systems.drop import DropSystem
 from game.sim.systems.emitters import EmitterSystem
 from game.sim.systems.fields import FieldSystem
 from game.sim.systems.movement import MovementSystem
@@ -24,6 +25,7 @@ SYSTEM_ORDER = (
     FieldSystem,  # derived state (drone flow fields): refreshed here and nowhere else
     MovementSystem,
     TriggerSystem,  # after movement: Elara's feet where they end this tick
+    DropSystem,  # before pickup: what she puts down waits until she steps away
     PickupSystem,
     CollectorSystem,  # after Elara's pickup: on the same tick she gets there first
     DepositSystem,

@@ -1,4 +1,5 @@
-"""Interact: Elara empties her bag into the nearest Waste-to-Life node in reach."""
+"""Interact: Elara puts the waste kind she names into the nearest Waste-to-Life node in
+reach (every kind only for the autopilots' `Interact()`)."""
 
 from __future__ import annotations
 
@@ -13,12 +14,14 @@ from game.sim.systems.reach import distance_sq, within_reach
 
 
 def fill_queue(ctx: TickContext, carry: dict[str, int], structure: Structure,
-               reactor: Reactor) -> dict[str, int]:
+               reactor: Reactor, only: str = "") -> dict[str, int]:
     """Move waste from a bag into a node's queue, as much as it has room for, in the
-    fixed order of the waste kinds; returns what moved. Elara and artisans both use it."""
+    fixed order of the waste kinds (or only `only`); returns what moved. Elara and
+    artisans both use it."""
     room = ctx.rules.structures[structure.kind].queue_capacity - len(reactor.queue)
     moved: dict[str, int] = {}
-    for kind in ctx.rules.waste_kinds:  # fixed order: organic, polymer, alloy
+    kinds = [only] if only else ctx.rules.waste_kinds  # fixed order: organic, polymer, alloy
+    for kind in kinds:
         n = min(room, carry.get(kind, 0))
         if n <= 0:
             continue
@@ -33,12 +36,14 @@ def fill_queue(ctx: TickContext, carry: dict[str, int], structure: Structure,
 
 class DepositSystem(esper.Processor):
     def process(self, ctx: TickContext) -> None:
-        if not any(isinstance(cmd, Interact) for cmd in ctx.commands):
+        asks = [cmd for cmd in ctx.commands if isinstance(cmd, Interact)]
+        if not asks:
             return
+        only = asks[-1].kind
         reach = ctx.rules.player_reach_px
         nodes = ordered(Structure, Reactor, Position)
         for _, (player, ppos) in ordered(Player, Position):
-            if not player.carry:
+            if not player.carry or (only and not player.carry.get(only)):
                 continue
             in_reach = [
                 (distance_sq(ppos, pos), eid, structure, reactor)
@@ -48,6 +53,6 @@ class DepositSystem(esper.Processor):
             if not in_reach:
                 continue
             _, eid, structure, reactor = min(in_reach, key=lambda t: (t[0], t[1]))
-            moved = fill_queue(ctx, player.carry, structure, reactor)
+            moved = fill_queue(ctx, player.carry, structure, reactor, only)
             if moved:
                 ctx.emit(ev.DEPOSITED, node=eid, waste=moved)

@@ -13,6 +13,10 @@ from game.sim.state import TickContext
 
 # 181/256 ≈ 1/√2: diagonal steps keep the same speed, in integer arithmetic.
 DIAGONAL_NUM, DIAGONAL_DEN = 181, 256
+# Corner assist: pressing straight into a wall with a gap (a bridge, a door) no more
+# than this far to the side slides Elara toward it, as top-down action games do.
+ASSIST_PX = 6
+_ASSIST_OFFSETS = [s * px * SUBPX for px in range(1, ASSIST_PX + 1) for s in (-1, 1)]
 
 
 def last_move(ctx: TickContext) -> Move | None:
@@ -36,10 +40,39 @@ class MovementSystem(esper.Processor):
             player.moving = bool(dx or dy)
             if dx or dy:
                 player.facing = FACING.get((dx, 0) if dx else (0, dy), player.facing)
+            if dx and not dy:
+                pos.y = _assist_y(ctx.grid, pos.x, pos.y, dx * speed, hw, hh, speed)
+            if dy and not dx:
+                pos.x = _assist_x(ctx.grid, pos.x, pos.y, dy * speed, hw, hh, speed)
             if dx:
                 pos.x = _slide_x(ctx.grid, pos.x, pos.y, dx * speed, hw, hh)
             if dy:
                 pos.y = _slide_y(ctx.grid, pos.x, pos.y, dy * speed, hw, hh)
+
+
+def _assist_y(grid: Grid, x: int, y: int, delta: int, hw: int, hh: int, speed: int) -> int:
+    """y nudged toward the nearest offset (within ASSIST_PX) where a blocked horizontal
+    move of `delta` would go through; y unchanged when the move is free or no gap is near."""
+    if _slide_x(grid, x, y, delta, hw, hh) == x + delta:
+        return y
+    for off in _ASSIST_OFFSETS:  # nearest first, up before down on a tie
+        if (_slide_y(grid, x, y, off, hw, hh) == y + off
+                and _slide_x(grid, x, y + off, delta, hw, hh) == x + delta):
+            step = min(speed, abs(off))
+            return y + (step if off > 0 else -step)
+    return y
+
+
+def _assist_x(grid: Grid, x: int, y: int, delta: int, hw: int, hh: int, speed: int) -> int:
+    """The same for a blocked vertical move: x nudged toward the gap."""
+    if _slide_y(grid, x, y, delta, hw, hh) == y + delta:
+        return x
+    for off in _ASSIST_OFFSETS:  # nearest first, left before right on a tie
+        if (_slide_x(grid, x, y, off, hw, hh) == x + off
+                and _slide_y(grid, x + off, y, delta, hw, hh) == y + delta):
+            step = min(speed, abs(off))
+            return x + (step if off > 0 else -step)
+    return x
 
 
 def _slide_x(grid: Grid, x: int, y: int, delta: int, hw: int, hh: int) -> int:

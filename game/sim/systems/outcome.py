@@ -20,6 +20,7 @@ class OutcomeSystem(esper.Processor):
         if progress.failed:
             ctx.state.outcome = LOST
             ctx.state.end_tick = ctx.state.tick
+            ctx.state.reason = progress.reason or "failed"
             ctx.emit(ev.LEVEL_LOST, tick=ctx.state.tick, reason=progress.reason)
         elif progress.met:
             ctx.state.outcome = WON

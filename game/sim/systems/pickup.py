@@ -23,7 +23,10 @@ class PickupSystem(esper.Processor):
         piles = ordered(WastePile, Position)
         for _, (player, ppos) in ordered(Player, Position):
             for pile_id, (pile, pos) in piles:
-                if pile.amount <= 0 or not within_reach(ppos, pos, PICKUP_REACH_PX):
+                near = within_reach(ppos, pos, PICKUP_REACH_PX)
+                if pile.held and not near:
+                    pile.held = False  # she stepped away from what she dropped
+                if pile.amount <= 0 or not near or pile.held:
                     continue
                 room = capacity - carried_total(player)
                 if room <= 0:
