@@ -148,8 +148,11 @@ class App:
 
     # -- loop --------------------------------------------------------------------------
     def run(self) -> None:
-        while self.running:
-            self.frame()
+        try:
+            while self.running:
+                self.frame()
+        finally:
+            self.services.shutdown()  # Quit game or window closed: LiveSplit resets
 
     def frame(self, fixed_ticks: int | None = None, dt: float | None = None) -> None:
         """One frame: input, whole simulation ticks, draw, present.
