@@ -36,6 +36,7 @@ class Attempt:
     marks: list[int] = field(default_factory=list)
     done: bool = False
     clean: bool = True  # started without carry-in: eligible for level PBs and medals
+    history_id: int = 0  # its entry in the level's attempt history (clean attempts)
 
 
 @dataclass
@@ -83,6 +84,7 @@ class Run:
         self.attempt: Attempt | None = None
         self.result: LevelResult | None = None
         self.run_id = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
+        self.campaign_attempt = 0  # its entry in the campaign's attempt history
 
     # -- construction from the app ---------------------------------------------------
     @classmethod
@@ -144,14 +146,18 @@ class Run:
         # level PBs, attempts and IL splits hold clean starts only: a carry-in run
         # (campaign after level 1, story mode) counts in the campaign's splits instead
         clean = not sim.carry
+        self._end_level_attempt()  # a restart ends the attempt it cut short
+        history_id = 0
         if clean:
             self.splits.count_attempt(key)
+            history_id = self.splits.start_attempt(self.splits.level(key))
         if self.is_campaign and self.index == 0 and not restart:
             self.splits.count_campaign_attempt()
+            self.campaign_attempt = self.splits.start_attempt(self.splits.campaign)
         rta = RtaClock(self.clock)
         rta.start()
         self.attempt = Attempt(self.index, key, recorder, rta, self._comparison(key, clean),
-                               clean=clean)
+                               clean=clean, history_id=history_id)
         self.result = None
 
     def _comparison(self, key: str, clean: bool = True) -> Comparison | None:
@@ -183,7 +189,16 @@ class Run:
         """The player left the run (quit to title): LiveSplit resets, counts are kept."""
         if not self.finished:
             self.driver.reset()
+            self._end_level_attempt()
+            if self.campaign_attempt:
+                self.splits.end_attempt(self.splits.campaign, self.campaign_attempt)
         self.splits.save()
+
+    def _end_level_attempt(self, igt: int | None = None, rta_ms: int | None = None) -> None:
+        a = self.attempt
+        if a is not None and a.history_id:
+            self.splits.end_attempt(self.splits.level(a.key), a.history_id, igt, rta_ms)
+            a.history_id = 0
 
     # -- finishing ---------------------------------------------------------------------
     def _finish(self, sim: Simulation) -> None:
@@ -201,6 +216,7 @@ class Run:
         res = LevelResult(sim.outcome, igt, sim.level.par_ticks, "", None, False, False,
                           delta, replay)
         self.result = res
+        self._end_level_attempt(igt if won else None, a.rta.ms if won else None)
         if won:
             self.driver.level_finished(total)
             self._record_win(sim, res, a)
@@ -217,7 +233,7 @@ class Run:
             res.medal = medal_for(res.igt, res.par)
             pb_path = self.replays_dir / "pb" / f"{a.key}{EXTENSION}"
             imp = self.splits.finish_level(a.key, sim.level.title, res.igt, a.marks,
-                                           self.category, date, str(pb_path))
+                                           self.category, date, str(pb_path), a.rta.ms)
             res.previous_pb, res.new_pb = imp.previous_pb, imp.new_pb
             if imp.new_pb:
                 self._save(res.replay, pb_path, res)
@@ -225,12 +241,19 @@ class Run:
             self.finished = True
             return
         res.gold = self.splits.campaign_segment(a.key, res.igt)
-        self.segments.append({"level": a.key, "igt_ticks": res.igt, "marks": list(a.marks)})
+        if self.campaign_attempt:
+            self.splits.add_segment(self.splits.campaign, self.campaign_attempt, res.igt,
+                                    a.rta.ms)
+        self.segments.append({"level": a.key, "igt_ticks": res.igt, "marks": list(a.marks),
+                              "rta_ms": a.rta.ms})
         self.segment_replays.append(res.replay)
         res.campaign_total = self.base_ticks
         if len(self.segments) == len(self.levels):
             self.finished, res.campaign_done = True, True
             self.rta.stop()
+            if self.campaign_attempt:
+                self.splits.end_attempt(self.splits.campaign, self.campaign_attempt,
+                                        self.base_ticks, self.rta.ms)
             camp = self.splits.finish_campaign(self.segments, date)
             res.campaign_previous, res.campaign_new_pb = camp.previous_pb, camp.new_pb
             if camp.new_pb:
