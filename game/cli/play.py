@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from game.cli import headless
 from game.cli.common import (
@@ -24,6 +25,8 @@ def add_parser(sub) -> None:
                       "(1, scavengers_dawn)")
     play.add_argument("--seed", type=non_negative, default=None,
                       help="simulation seed (default: the map's official seed)")
+    play.add_argument("--ghost", type=Path, default=None, metavar="REPLAY",
+                      help="race this replay (of the same map) as a translucent Elara")
     headless.add_options(play)
 
 
@@ -43,7 +46,7 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     app = App(args.data_dir, headless=args.headless, custom_map_dirs=args.map_dirs,
               sound=args.sound or None)
     app.skip_story = args.headless  # nobody reads dialogue headless: --ticks N simulates N
-    app.push(PlayScene(app, level, args.seed))
+    app.push(PlayScene(app, level, args.seed, ghost=args.ghost))
     if not args.headless:
         app.run()
         return EXIT_OK

@@ -262,6 +262,20 @@ class Run:
                                                    strict=True)):
                     self._save(rep, folder / f"{i + 1:02d}_{seg['level']}{EXTENSION}", res)
 
+    def ghost_replay(self) -> Path | None:
+        """The PB replay to race on this level: the campaign PB's segment in a campaign
+        run, else the level PB (the ghost replays its own start)."""
+        a = self.attempt
+        if a is None:
+            return None
+        pb = self.replays_dir / "pb"
+        if self.is_campaign:
+            seg = pb / "campaign" / f"{self.index + 1:02d}_{a.key}{EXTENSION}"
+            if seg.is_file():
+                return seg
+        level = pb / f"{a.key}{EXTENSION}"
+        return level if level.is_file() else None
+
     def _replay_name(self, replay: Replay) -> Path:
         igt = replay.final["igt_ticks"] * 1000 // TICK_RATE
         stamp = replay.header["date"].replace(":", "").replace("-", "")
