@@ -215,3 +215,49 @@ def test_sound_never_changes_the_simulation(tmp_path):
     assert with_sound == without
     assert not silent
     assert {"pickup_organic", "node_built", "deposit", "win"} <= set(heard), heard
+
+
+def test_menus_dialogue_and_back_make_their_sounds(tmp_path):
+    from game.campaign.catalog import Line, Script
+    from game.scenes.dialogue import DialogueScene
+    from game.scenes.title import TitleScene
+
+    app = App(tmp_path, headless=True, sound=True)
+    app.push(TitleScene(app))
+    key = {"mod": 0, "unicode": "", "scancode": 0}
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_DOWN, **key))
+    app.frame(fixed_ticks=1)
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, **key))
+    app.frame(fixed_ticks=1)  # Practice: the level select opens
+    app.audio.update(100, "title")  # past the menu sounds' gap
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE, **key))
+    app.frame(fixed_ticks=1)
+    assert isinstance(app.scene, TitleScene)
+    app.push(DialogueScene(app, Script("s", (Line("kora", "Welcome back to the plaza, "
+                                                  "Elara. The city is listening."),)),
+                           lambda: None))
+    for _ in range(60):
+        app.frame(fixed_ticks=1)
+    heard = [name for _, name in app.audio.log]
+    assert heard[:3] == ["menu_move", "menu_select", "menu_back"], heard
+    voices = [n for n in heard[3:] if n.startswith("voice_")]
+    assert len(voices) >= 3 and all(n.startswith("voice_kora_") for n in voices), heard
+    app.audio.close()
+
+
+def test_the_replay_viewer_sounds_like_play(tmp_path):
+    from pathlib import Path
+
+    from game.scenes.replay_viewer import open_viewer
+
+    app = App(tmp_path, headless=True, sound=True)
+    replays = Path(__file__).parent / "replays"
+    assert open_viewer(app, replays / "01_scavengers_dawn.rpl") == ""
+    assert app.music_track() == "calm"
+    viewer = app.scene
+    while viewer.cursor < 3000 and not viewer.finished:
+        app.frame(fixed_ticks=1)
+        app.audio.update(1000, "calm")  # let the gaps pass: every cue may sound
+    heard = {name for _, name in app.audio.log}
+    assert {"pickup_organic", "node_built", "deposit"} <= heard, heard
+    app.audio.close()

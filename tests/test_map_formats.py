@@ -138,7 +138,6 @@ def test_wrong_tile_size_is_refused_with_a_fix(tmp_path):
 
 def test_a_project_file_of_self_nesting_classes_cannot_blow_up(tmp_path):
     import json
-    import time
 
     members = [{"name": f"m{i}", "type": "class", "propertyType": "Bomb", "value": {}}
                for i in range(50)]
@@ -147,9 +146,7 @@ def test_a_project_file_of_self_nesting_classes_cannot_blow_up(tmp_path):
     objects = ('<objectgroup id="2"><object id="1" type="PlayerSpawn" x="4" y="4"><properties>'
                '<property name="b" type="class" propertytype="Bomb"/></properties></object>'
                "</objectgroup>")  # 50 ** 8 values if expanded fully
-    start = time.perf_counter()
-    with pytest.raises(MapError) as err:
+    with pytest.raises(MapError) as err:  # refused by counting, not by a stopwatch
         load_level(write(tmp_path, tmx(objects=objects)))
-    assert time.perf_counter() - start < 2
     assert err.value.message == "class 'Bomb' expands to more than 10000 values"
     assert err.value.element == "object #1"

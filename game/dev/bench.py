@@ -28,6 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from game.dev.bench_cpu import cpu_figures  # noqa: E402
+from game.dev.bench_limits import limit_figures
 from game.dev.bench_tiles import tile_figures
 from game.level.data import LevelData, LevelObject, Objective
 from game.paths import CAMPAIGN_DIR, PACKAGE_DIR
@@ -175,6 +176,7 @@ def run_bench(quick: bool = False) -> int:
         "map_load_ms_level1": bench_map_load(reps * 2),
         "start_to_first_frame_s": bench_start_to_first_frame(3 if quick else 5),
         **tile_figures(quick),  # ours beside pyscroll, level 1 and 480×300; pathing
+        **limit_figures(quick),  # speeds the unit tests no longer time
         **cpu_figures(),  # the title and level 1 in a real window, 10 s each
         "targets": {"tick_ms": 2, "frame_ms": 5, "map_load_ms": 250, "first_frame_s": 2},
         "python": sys.version.split()[0],

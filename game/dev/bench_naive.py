@@ -1,7 +1,9 @@
 """The naive baseline of the drone benchmark: one esper entity per drone and a Python
-loop per drone, with the same rules as the swarm (flow-field steps, clipped moves,
-mural hits, emitters zapping the first drone in range). Only for measuring the speed-up
-of the structure-of-arrays swarm side by side; the game never uses it."""
+loop per drone over a subset of the swarm's rules: flow-field steps, clipped moves,
+mural hits and emitters zapping the first drone in range. It leaves out the spawn
+jitter, barriers (and the breakers' field), jammers, Override (turned drones) and
+deaths with their compaction, so it does less work than the swarm per tick and the
+speed-up it shows is a lower bound. Only for measuring; the game never uses it."""
 
 from __future__ import annotations
 
