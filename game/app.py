@@ -25,7 +25,7 @@ from game.services import Services
 from game.sim.constants import TICK_RATE
 
 LOGICAL_SIZE = (640, 360)
-DEFAULT_WINDOW = (1280, 720)
+DEFAULT_WINDOW = display.DEFAULT_WINDOW
 MAX_TICKS_PER_FRAME = 5  # after a stall, catch up a little, never spiral
 
 

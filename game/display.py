@@ -14,6 +14,7 @@ import warnings
 
 import pygame
 
+DEFAULT_WINDOW = (1280, 720)
 ACCEL_HINT = "SDL_FRAMEBUFFER_ACCELERATION"
 SLOW_FLIP_MS = 3.0  # CPU per present above this: the "accelerated" surface is software
 WATCHED_FLIPS = 30
@@ -67,8 +68,6 @@ def reopen(window: pygame.Surface, settings) -> pygame.Surface:
     """The same window in the mode the settings ask for (fullscreen or a window); back
     from fullscreen it gets its old size again, centred on the screen."""
     global _windowed_size
-    from game.app import DEFAULT_WINDOW
-
     was_full = bool(window.get_flags() & pygame.FULLSCREEN)
     if not was_full:
         _windowed_size = window.get_size()

@@ -13,6 +13,7 @@ import warnings
 
 import pygame
 
+from game import settings
 from game.sim.commands import Build, Command, Drop, Interact, Move, Paint, Rally
 
 BINDINGS: dict[str, tuple[int, ...]] = {
@@ -71,6 +72,14 @@ def key_name(key: int) -> str:
 def valid_key_name(name: str) -> bool:
     code = key_code(name)
     return code is not None and code not in RESERVED
+
+
+def _settings_check(action: str, name: str) -> bool:
+    """For game.settings: a known action, and (if given) a key name it may have."""
+    return action in ACTIONS and (not name or valid_key_name(name))
+
+
+settings.KEY_CHECK[:] = [_settings_check]
 
 
 def action_for(key: int, bindings: dict[str, tuple[int, ...]] | None = None) -> str | None:

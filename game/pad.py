@@ -213,10 +213,9 @@ class Pad:
         if abs(x) < 0.2 and abs(y) < 0.2:
             return
         step = CURSOR_SPEED * dt_ms / 1000
-        from game.app import LOGICAL_SIZE
-
-        self.cursor[0] = min(max(0.0, self.cursor[0] + x * step), LOGICAL_SIZE[0] - 1)
-        self.cursor[1] = min(max(0.0, self.cursor[1] + y * step), LOGICAL_SIZE[1] - 1)
+        w, h = self.app.screen.get_size()
+        self.cursor[0] = min(max(0.0, self.cursor[0] + x * step), w - 1)
+        self.cursor[1] = min(max(0.0, self.cursor[1] + y * step), h - 1)
         self._point()
 
     def _point(self) -> None:

@@ -175,21 +175,28 @@ class SettingsStore:
         return ""
 
 
+# (action, key name) -> is it a real action and a key it may have. Registered by
+# game.input, which knows pygame's key names; this module stays headless.
+KEY_CHECK: list = []
+
+
 def checked_keys(raw: dict) -> tuple[dict[str, list[str]], list[str]]:
     """The `keys` entries that name a known action and keys not bound elsewhere; one
     note per entry dropped (that action keeps its default keys)."""
-    from game.input import ACTIONS, valid_key_name
+    def known(action: str, name: str = "") -> bool:
+        return not KEY_CHECK or KEY_CHECK[0](action, name)
 
     out: dict[str, list[str]] = {}
     notes: list[str] = []
     taken: dict[str, str] = {}
     for action, names in raw.items():
         where = f"setting 'keys' entry {action!r}"
-        if action not in ACTIONS:
+        if not known(action):
             notes.append(f"{where}: no such action; ignored")
             continue
         if not isinstance(names, list) or len(names) > MAX_KEYS_PER_ACTION or not all(
-                isinstance(n, str) and valid_key_name(n) for n in names):
+                isinstance(n, str) and 0 < len(n) <= 32 and known(action, n)
+                for n in names):
             notes.append(f"{where} = {names!r} is not a list of key names; using the "
                          "default keys")
             continue

@@ -21,7 +21,7 @@ from game.settings import MAX_KEYS_PER_ACTION
 
 RESET = "__reset__"
 BACK = "__back__"
-ROW_H = 13
+ROW_H = 12
 COLUMNS = (206, 268, 330)  # x of each key slot, from the panel's left
 PAD_X = 392
 
