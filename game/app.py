@@ -12,6 +12,7 @@ browser build only needs to await between calls.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pygame
@@ -60,6 +61,9 @@ class App:
                  ) -> None:
         self.data_dir = data_dir
         self.headless = headless
+        from game.save import clean_orphans
+
+        clean_orphans(Path(data_dir))  # half-written saves of a killed game
         display.before_init()  # high-DPI awareness: must precede the video subsystem
         pygame.display.init()
         pygame.font.init()
@@ -75,6 +79,8 @@ class App:
         self.audio = open_audio(self.settings, not headless if sound is None else sound)
         self.scenes: list[Scene] = []
         self.running = True
+        # (app, error) -> handled? Set by game.scenes.crash.install for a player's game.
+        self.crash_handler: Callable[[App, Exception], bool] | None = None
         self.clock = pygame.time.Clock()
         self.time_ms = 0  # presentation clock: animations, blinking
         self.dt_ms = 1000 / TICK_RATE  # length of the current frame, for presentation
@@ -150,9 +156,18 @@ class App:
     def run(self) -> None:
         try:
             while self.running:
-                self.frame()
+                self.guarded_frame()
         finally:
             self.services.shutdown()  # Quit game or window closed: LiveSplit resets
+
+    def guarded_frame(self, fixed_ticks: int | None = None, dt: float | None = None) -> None:
+        """`frame()`, with an uncaught error handed to `crash_handler` (game.scenes.crash:
+        report, friendly screen, back to the title) instead of ending the game."""
+        try:
+            self.frame(fixed_ticks, dt)
+        except Exception as exc:
+            if self.crash_handler is None or not self.crash_handler(self, exc):
+                raise
 
     def frame(self, fixed_ticks: int | None = None, dt: float | None = None) -> None:
         """One frame: input, whole simulation ticks, draw, present.

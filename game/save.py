@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from game.fileio import FileTooLarge, NotRegularFile, read_capped
 
 MAX_JSON_BYTES = 8 * 1024 * 1024  # no save file of ours comes near this
 
@@ -89,7 +92,7 @@ def load_json(path: Path, default: Callable[[], Any],
     backed up, the problem is reported in `Loaded.problem`, and `default()` is returned.
     """
     path = Path(path)
-    if not path.exists():
+    if not os.path.lexists(path):
         return Loaded(default())
     problem = ""
     data: Any = None
@@ -97,17 +100,58 @@ def load_json(path: Path, default: Callable[[], Any],
         if path.stat().st_size > MAX_JSON_BYTES:
             problem = f"file is larger than {MAX_JSON_BYTES} bytes"
         else:
-            data = json.loads(path.read_bytes().decode("utf-8"))
+            data = json.loads(read_capped(path, MAX_JSON_BYTES).decode("utf-8"))
             problem = check(data) if check else ""
+            if not problem:
+                json.dumps(data, ensure_ascii=False).encode("utf-8")  # can it be saved?
+    except UnicodeEncodeError:  # a lone surrogate ("\ud800") loads but cannot be written
+        problem = "it holds text with an invalid character"
+    except (NotRegularFile, FileTooLarge) as exc:
+        problem = str(exc.strerror)
     except OSError as exc:
         # unreadable but maybe fine (permissions): report, do not move it
         return Loaded(default(), f"{path}: cannot read ({exc.strerror or exc}); "
                                  "using defaults and not saving over it", writable=False)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         problem = f"not valid JSON ({exc})"
+    except RecursionError:
+        problem = "not valid JSON (nested too deeply)"
+    except ValueError as exc:  # e.g. an integer of thousands of digits
+        problem = f"not valid JSON ({str(exc)[:80]})"
     if not problem:
         return Loaded(data)
     backup = backup_corrupt(path)
     where = f"kept as {backup.name}" if backup else "could not be moved aside"
     return Loaded(default(), f"{path.name} is damaged: {problem}. The damaged file was "
                              f"{where} in {path.parent}; starting fresh.", backup)
+
+
+ORPHAN_AGE_SECONDS = 60.0  # older than any write in progress (a write takes milliseconds)
+
+
+def clean_orphans(folder: Path, now: float | None = None) -> list[Path]:
+    """Remove temporary files left by a save that was killed mid-write (`.NAME.*.tmp`,
+    see atomic_write_bytes) in `folder` and its subfolders one level down. Only our own
+    pattern, only regular files, only ones older than a minute (another running copy of
+    the game may be writing one now). Returns what was removed."""
+    now = time.time() if now is None else now
+    removed: list[Path] = []
+    folders = [Path(folder)]
+    try:
+        folders += [p for p in Path(folder).iterdir() if p.is_dir() and not p.is_symlink()]
+    except OSError:
+        return removed
+    for where in folders:
+        try:
+            candidates = list(where.glob(".*.tmp"))
+        except OSError:
+            continue
+        for path in candidates:
+            try:
+                st = path.lstat()
+                if stat.S_ISREG(st.st_mode) and now - st.st_mtime > ORPHAN_AGE_SECONDS:
+                    path.unlink()
+                    removed.append(path)
+            except OSError:
+                continue
+    return removed

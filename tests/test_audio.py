@@ -261,3 +261,18 @@ def test_the_replay_viewer_sounds_like_play(tmp_path):
     heard = {name for _, name in app.audio.log}
     assert {"pickup_organic", "node_built", "deposit"} <= heard, heard
     app.audio.close()
+
+
+def test_a_stinger_ducks_the_music_smoothly(audio):
+    audio.update(FADE_MS + 50, "calm")
+    music = pygame.mixer.Channel(MUSIC_CHANNELS[audio.music.active])
+    full = music.get_volume()
+    audio.duck(1000)
+    levels = []
+    for _ in range(90):  # 1.5 s of frames
+        audio.update(1000 / 60, "calm")
+        levels.append(music.get_volume())
+    steps = np.abs(np.diff([full, *levels]))
+    assert steps.max() < 0.1 * full  # no jump a listener hears as a click
+    assert min(levels) == pytest.approx(full * 0.35, abs=0.01)
+    assert levels[-1] == pytest.approx(full, abs=0.01)  # back up after the stinger

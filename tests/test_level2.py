@@ -144,3 +144,27 @@ def test_level_without_depots_judges_deliver_by_the_objective_amount():
     progress = sim.objective_progress()
     assert (progress.done, progress.needed) == (0, level.objective.amount)
     sim.close()
+
+
+def test_a_field_without_some_sources_equals_a_fresh_one():
+    """The collectors' shortcut when piles run out must give exactly the full search's
+    distances and labels (else replays would depend on history)."""
+    import numpy as np
+
+    rng = np.random.default_rng(11)
+    for trial in range(25):
+        size = int(rng.integers(6, 40))
+        walk = rng.random((size, size)) > rng.uniform(0.05, 0.45)
+        n = int(rng.integers(1, 12))
+        sources = [(int(x), int(y), int(rng.integers(1, 6))) for x, y in
+                   rng.integers(0, size, (n, 2)).tolist()]  # labels repeat, tiles may too
+        field = Field(walk, sources)
+        left = list(sources)
+        while left:
+            drop = left[int(rng.integers(0, len(left)))][2]
+            left = [s for s in left if s[2] != drop]
+            field = field.without({drop}, left)
+            fresh = Field(walk, left)
+            assert np.array_equal(field.dist, fresh.dist), (trial, drop)
+            reached = fresh.dist < 1 << 30
+            assert np.array_equal(field.label[reached], fresh.label[reached]), (trial, drop)

@@ -43,6 +43,7 @@ def test_custom_maps_lists_good_and_broken_maps_and_plays_one(app, tmp_path):
     app.services.custom_map_dirs = [extra]
     scene = CustomMapsScene(app)
     app.push(scene)
+    assert scene.scanner.wait(60)  # maps are read off the frame loop
     app.frame(fixed_ticks=0)
     assert [(r.path.name, r.title, r.broken) for r in scene.rows] == [
         ("a_good.tmx", "Test map", False), ("b_broken.tmx", "b_broken", True),
@@ -64,6 +65,7 @@ def test_custom_maps_lists_good_and_broken_maps_and_plays_one(app, tmp_path):
 def test_empty_folder_says_where_to_put_maps(app):
     scene = CustomMapsScene(app)
     app.push(scene)
+    assert scene.scanner.wait(60)
     app.frame(fixed_ticks=0)
     assert scene.rows == [] and (app.data_dir / "maps" / "kit" / "tilesets" / "city.png").is_file()
     assert text_pixels(app.screen) > 500

@@ -27,6 +27,7 @@ PAINT_CHANNEL = 6
 RESERVED = 7  # effects use channels 7..31: at most 25 sound at once
 FADE_MS = 1500
 DUCK_LEVEL = 0.35
+DUCK_RAMP_MS = 250  # the music dips and comes back over this long, never in one step
 
 
 @contextmanager
@@ -71,6 +72,7 @@ class Audio:
         self.opened_at = 0.0
         self.music = MusicDeck(self)
         self.duck_ms = 0.0
+        self.duck_level = 1.0
         self.loops_fed: set[int] = set()  # loop channels someone kept alive this frame
         self.fading: set[int] = set()  # loop channels already told to fade out
         if enabled:
@@ -110,8 +112,7 @@ class Audio:
 
     @property
     def music_gain(self) -> float:
-        duck = DUCK_LEVEL if self.duck_ms > 0 else 1.0
-        return self._gain("master_volume") * self._gain("music_volume") * duck
+        return self._gain("master_volume") * self._gain("music_volume") * self.duck_level
 
     def duck(self, ms: float) -> None:
         """Lower the music for a while (a stinger plays over it)."""
@@ -190,6 +191,9 @@ class Audio:
         """Once per frame: the clock for caps, the music's cross-fade and ducking."""
         self.now_ms += dt_ms
         self.duck_ms = max(0.0, self.duck_ms - dt_ms)
+        target = DUCK_LEVEL if self.duck_ms > 0 else 1.0
+        step = (1 - DUCK_LEVEL) * dt_ms / DUCK_RAMP_MS
+        self.duck_level += max(-step, min(step, target - self.duck_level))
         if not self.enabled:
             return
         self.music.update(dt_ms, track)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from game.save import SaveError, atomic_write_json, load_json
+from game.savecheck import Any, Int, ListOf, Maybe, Record, Str, TableOf, problem
 
 FILE_NAME = "profile.json"
 LAST_GOOD = "profile.last-good.json"
@@ -25,29 +26,22 @@ def _empty() -> dict:
             "settings": "settings.json"}
 
 
+TICKS = Int(0, 1 << 40)
+COUNT = Int(0, 1 << 40)
+SCHEMA = Record({
+    "format": Int(0, FORMAT),
+    "unlocked": ListOf(Str(128), 1000),
+    "levels": TableOf(Record({"best_ticks": Maybe(TICKS), "medal": Str(16, tuple(MEDAL_RANK)),
+                              "wins": COUNT, "attempts": COUNT})),
+    "carry": TableOf(TableOf(Any(6))),
+    "settings": Str(),
+    "last_level": Str(128),
+}, frozenset({"format", "unlocked", "levels"}))
+
+
 def _check(data: object) -> str:
-    """"" if `data` is a profile we can use, else what is wrong with it."""
-    if not isinstance(data, dict):
-        return "the top level is not an object"
-    if type(data.get("format")) is not int or data["format"] > FORMAT:
-        return f"unknown format {data.get('format')!r}"
-    unlocked = data.get("unlocked")
-    if not isinstance(unlocked, list) or not all(isinstance(u, str) for u in unlocked):
-        return "'unlocked' is not a list of level ids"
-    levels = data.get("levels")
-    if not isinstance(levels, dict):
-        return "'levels' is not a table"
-    for lid, entry in levels.items():
-        if not isinstance(entry, dict):
-            return f"level {lid!r} is not a table"
-        best = entry.get("best_ticks")
-        if best is not None and (type(best) is not int or best < 0):
-            return f"level {lid!r} has a broken best time"
-        if entry.get("medal", "") not in MEDAL_RANK:
-            return f"level {lid!r} has an unknown medal"
-    if not isinstance(data.get("carry", {}), dict):
-        return "'carry' is not a table"
-    return ""
+    """"" if `data` is a profile we can use, else what is wrong with it (its schema)."""
+    return problem(data, SCHEMA)
 
 
 class Profile:

@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from game.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from game.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, escape
 
 
 def add_parser(sub) -> None:
@@ -78,12 +78,12 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         if args.json:
             continue
         for p in record["problems"]:
-            print(Problem(p["file"], p["message"], p["element"], p["hint"],
-                          p["severity"]).format())
+            print(escape(Problem(p["file"], p["message"], p["element"], p["hint"],
+                                 p["severity"]).format()))
         if record["ok"]:
             warnings = len(record["problems"])
             extra = f", {warnings} warning{'s' if warnings != 1 else ''}" if warnings else ""
-            print(f"{path}: ok ({record['title']}{extra})")
+            print(escape(f"{path}: ok ({record['title']}{extra})"))
     if args.json:
         json.dump({"maps": records, "exit": worst}, sys.stdout, indent=1, ensure_ascii=False)
         print()

@@ -73,10 +73,12 @@ def _title(args: argparse.Namespace) -> int:
     if args.headless:
         use_dummy_video()
     from game.app import App
+    from game.scenes.crash import install as install_crash_screen
     from game.scenes.title import TitleScene
 
     app = App(args.data_dir, headless=args.headless, custom_map_dirs=list(args.map_dirs),
               sound=args.sound or None)
+    install_crash_screen(app)  # a crash: report in the data dir, then back to the title
     app.push(TitleScene(app))
     if args.headless:
         return headless.run(app, args)

@@ -48,6 +48,9 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     app.skip_story = args.headless  # nobody reads dialogue headless: --ticks N simulates N
     app.push(PlayScene(app, level, args.seed, ghost=args.ghost))
     if not args.headless:
+        from game.scenes.crash import install
+
+        install(app)  # a crash: report in the data dir, friendly screen, the title
         app.run()
         return EXIT_OK
     code = headless.run(app, args)

@@ -100,6 +100,9 @@ class LevelData:
     properties: dict = field(default_factory=dict)
     warnings: tuple = ()  # game.level.errors.Problem: things `check` reports as warnings
     files: tuple[Path, ...] = ()  # every file the map was read from (map, tilesets, templates)
+    # (name as referenced, sha256) of exactly the bytes the loader read, in reading order:
+    # what game.speedrun.maphash hashes
+    file_hashes: tuple[tuple[str, str], ...] = ()
 
     def objects_of(self, cls: str) -> list[LevelObject]:
         return [o for o in self.objects if o.cls == cls]

@@ -13,9 +13,11 @@ from pathlib import Path
 
 import numpy as np
 
+from game.fileio import read_capped
 from game.level.data import GID_MASK, TILE_PX, LevelData, Objective, TileLayer
 from game.level.errors import ERROR, MapError, Problem
 from game.level.rules import RuleCheck
+from game.level.safexml import MAX_FILE_BYTES
 from game.level.tmx import MapDoc, read_map
 
 
@@ -32,6 +34,7 @@ def inspect_map(path: str | os.PathLike) -> tuple[LevelData | None, list[Problem
                     "Map Properties (and use 16×16 tilesets)")
         return None, doc.problems + rules.problems
     props = rules.map_properties(doc.properties)
+    rules.duplicate_ids(doc.objects)
     objects = rules.objects(doc.objects)
     solid, buildable = _grids(doc)
     rules.level(objects, solid, props)
@@ -53,6 +56,7 @@ def inspect_map(path: str | os.PathLike) -> tuple[LevelData | None, list[Problem
         objects=tuple(objects), objective=objective, seed=int(props["seed"]),  # type: ignore[arg-type]
         par_ticks=int(props["par_seconds"]) * 60,  # type: ignore[arg-type]
         properties={**doc.properties, **props}, warnings=tuple(problems), files=doc.files,
+        file_hashes=doc.file_hashes,
     )
     return level, problems
 
@@ -89,6 +93,6 @@ def _mask(layer: TileLayer, gids: list[int]) -> np.ndarray:
 def map_checksum(path: Path) -> int:
     """A cheap content checksum (adler32) e.g. to derive a default seed."""
     try:
-        return zlib.adler32(path.read_bytes())
+        return zlib.adler32(read_capped(path, MAX_FILE_BYTES))
     except OSError:
         return 0

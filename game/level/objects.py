@@ -7,11 +7,12 @@ and properties alike).
 
 from __future__ import annotations
 
+import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from game.level.data import LevelObject
-from game.level.errors import MapError, Problem
+from game.level.errors import WARNING, MapError, Problem
 from game.level.props import CustomTypes, class_defaults, parse_properties
 from game.level.safexml import Files
 
@@ -52,11 +53,11 @@ class ObjectReader:
     def _template(self, ref: str, label: str) -> tuple[ET.Element, dict[str, object]]:
         path = self.files.resolve(self.map_file, ref, label, "template")
         if path not in self._templates:
-            if not path.is_file():
+            if not os.path.lexists(path):
                 raise MapError(self.map_file, f"template {ref!r} not found", label,
                                "put the .tx file next to the map, or detach the template "
                                "(right-click > Detach Template)")
-            root = self.files.xml(path, label)
+            root = self.files.xml(path, label, ref)
             obj = root.find("object") if root.tag == "template" else None
             if obj is None:
                 raise MapError(path, "not an object template (no <template><object>)", label,
@@ -106,8 +107,23 @@ class ObjectReader:
         if attrs.get("gid"):
             shape = "tile"
             y -= h  # tile objects are anchored at their bottom-left corner
+        self._rotation(attrs, label)
         return LevelObject(oid, attrs.get("name", ""), cls, x, y, w, h, merged, shape, layer,
                            points)
+
+    def _rotation(self, attrs: dict[str, str], label: str) -> None:
+        """The game places objects by their unrotated box: say so rather than differ
+        silently from what Tiled shows."""
+        try:
+            turned = float(attrs.get("rotation", "0")) % 360
+        except ValueError:
+            turned = 0.0
+        if turned and self.problems is not None:
+            self.problems.append(Problem(
+                str(self.map_file), f"rotated by {turned:g}°; the game ignores rotation "
+                "and uses the object's unrotated box", label,
+                "set Rotation to 0 in the object's properties and resize the box instead",
+                WARNING))
 
     def _points(self, text: str, label: str) -> tuple[tuple[float, float], ...]:
         pairs = text.split()

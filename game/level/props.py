@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game.fileio import read_capped
 from game.level.errors import MapError, Problem
 
 MAX_PROJECT_BYTES = 1024 * 1024
@@ -66,12 +67,18 @@ def class_defaults(path: Path, types: CustomTypes, name: str, element: str) -> d
 
 def load_project(path: Path) -> CustomTypes:
     """A Tiled project file's propertyTypes. Unreadable or odd files give no types."""
+    try:
+        return parse_project(read_capped(path, MAX_PROJECT_BYTES))
+    except OSError:  # also a FIFO, a device or a file over the cap: never opened/read
+        return CustomTypes()
+
+
+def parse_project(data: bytes) -> CustomTypes:
+    """A project file's bytes → its types; odd content gives no types."""
     types = CustomTypes()
     try:
-        if path.stat().st_size > MAX_PROJECT_BYTES:
-            return types
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError, UnicodeDecodeError, RecursionError):
+        raw = json.loads(data.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError, RecursionError):
         return types
     entries = raw.get("propertyTypes") if isinstance(raw, dict) else None
     for entry in entries if isinstance(entries, list) else []:

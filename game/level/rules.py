@@ -15,6 +15,7 @@ from game.level.errors import ERROR, WARNING, Problem
 from game.level.schema import MAP_PROPERTIES, OBJECT_CLASSES, coerce, objective_kinds
 from game.level.waves_check import check_waves
 
+MAX_MAP_TEXT = 200  # title, author, objective text: a line on the HUD, not a book
 PROPS_HINT = "fix it in the object's Properties panel in Tiled"
 
 
@@ -40,6 +41,25 @@ class RuleCheck:
     def warn(self, message: str, element: str = "", hint: str = "") -> None:
         self.problems.append(Problem(self.file, message, element, hint, WARNING))
 
+    def duplicate_ids(self, objects: list[LevelObject]) -> None:
+        """Tiled gives every object its own id; two with one id were pasted by hand or
+        merged from two maps, and triggers or dialogue that name the id are ambiguous."""
+        seen: dict[int, LevelObject] = {}
+        dupes = 0
+        for obj in objects:
+            if obj.id in seen:
+                dupes += 1
+                if dupes <= 8:
+                    self.warn(f"object id {obj.id} is used twice (also by "
+                              f"{seen[obj.id].label()})", obj.label(),
+                              "give it a new id: copy and paste it in Tiled, then delete "
+                              "the old one")
+            else:
+                seen[obj.id] = obj
+        if dupes > 8:
+            self.warn(f"{dupes - 8} more duplicate object ids", "map",
+                      "give every object its own id")
+
     # map properties ---------------------------------------------------------------------
     def map_properties(self, raw: dict[str, object]) -> dict[str, object]:
         out: dict[str, object] = {}
@@ -48,9 +68,15 @@ class RuleCheck:
             try:
                 out[name] = coerce(spec, value)
             except ValueError as exc:
-                self.error(f"map property '{name}' = {value!r} {exc}", "map",
+                self.error(f"map property '{name}' = {value!r:.60} {exc}", "map",
                            "fix it in Map > Map Properties")
                 out[name] = spec.default
+            text = out[name]
+            if isinstance(text, str) and len(text) > MAX_MAP_TEXT:
+                self.warn(f"map property '{name}' is {len(text)} characters long; the game "
+                          f"shows the first {MAX_MAP_TEXT}", "map",
+                          "shorten it in Map > Map Properties")
+                out[name] = text[:MAX_MAP_TEXT - 1] + "…"
         for name in raw:
             if name not in MAP_PROPERTIES:
                 hint = suggest(name, list(MAP_PROPERTIES))
@@ -81,7 +107,7 @@ class RuleCheck:
                 try:
                     props[name] = coerce(pspec, value)
                 except ValueError as exc:
-                    self.error(f"{obj.cls} property '{name}' = {value!r} {exc}", obj.label(),
+                    self.error(f"{obj.cls} property '{name}' = {value!r:.60} {exc}", obj.label(),
                                PROPS_HINT)
                     props[name] = pspec.default
             for name in obj.properties:

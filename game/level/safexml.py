@@ -1,24 +1,32 @@
 """The safe front door for every .tmx/.tsx/.tx file: size caps, no DTD or entities,
 bounded element count and depth, and file references that must stay inside the map's
-folder (or the game's own maps/ and assets/).
+folder (or the game's own maps/ and assets/). Only regular files are read, through
+`game.fileio` (never a FIFO or a device), and `Files` keeps the SHA-256 of every byte the
+map's level was read from, so the map hash covers exactly what the loader used.
 
 Nothing else in game/level opens a file.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from xml.parsers import expat
 
-from game.level.errors import MapError
+from game.fileio import FileTooLarge, NotRegularFile, read_capped
+from game.level import png
+from game.level.errors import WARNING, MapError, Problem
 from game.paths import ASSETS_DIR, MAPS_DIR
 
 MAX_FILE_BYTES = 16 * 1024 * 1024  # one .tmx/.tsx/.tx file
 MAX_ELEMENTS = 400_000  # XML elements in one file (XML-format layers count one per tile)
 MAX_DEPTH = 64  # element nesting (group layers inside group layers …)
 MAX_FILES = 256  # distinct tilesets + templates one map may pull in
+MAX_IMAGES = 1024  # distinct images one map may draw
+MAX_PIXELS = 64 * 1024 * 1024  # in all of a map's images (256 MB as RGBA)
 
 RESAVE = "open it in Tiled and save it again"
 
@@ -82,23 +90,27 @@ def parse_bytes(path: Path, data: bytes) -> ET.Element:
         raise MapError(path, f"broken XML: {exc}", hint=RESAVE) from None
 
 
-def read_xml(path: Path) -> ET.Element:
+def read_bytes(path: Path, cap: int = MAX_FILE_BYTES) -> bytes:
+    """A regular file's bytes within `cap` (fileio.read_capped), or MapError saying why."""
     try:
-        if not path.is_file():
-            raise MapError(path, "cannot read the file (it does not exist or is a folder)",
-                           hint="check the path")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise MapError(path, f"the file is {size} bytes, over the {MAX_FILE_BYTES} byte "
-                           "limit", hint="split the map, or use Base64 (zstd or zlib) layers")
-        with path.open("rb") as fh:
-            data = fh.read(min(size, MAX_FILE_BYTES) + 1)  # grown since stat: caught below
+        return read_capped(path, cap)
+    except FileNotFoundError:
+        raise MapError(path, "cannot read the file (it does not exist)",
+                       hint="check the path") from None
+    except FileTooLarge as exc:
+        raise MapError(path, f"the file is {exc.strerror}",
+                       hint="split the map, or use Base64 (zstd or zlib) layers") from None
+    except NotRegularFile as exc:
+        raise MapError(path, f"cannot read the file: it is {exc.strerror}",
+                       hint="maps, tilesets, templates and images must be plain files") \
+            from None
     except OSError as exc:
         raise MapError(path, f"cannot read the file ({exc.strerror or exc})",
                        hint="check the path and its permissions") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise MapError(path, f"the file is over the {MAX_FILE_BYTES} byte limit")
-    return parse_bytes(path, data)
+
+
+def read_xml(path: Path) -> ET.Element:
+    return parse_bytes(path, read_bytes(path))
 
 
 @dataclass
@@ -108,6 +120,9 @@ class Files:
     map_path: Path
     roots: tuple[Path, ...] = ()
     opened: dict[Path, ET.Element] = field(default_factory=dict)
+    hashes: list[tuple[str, str]] = field(default_factory=list)  # (name, sha256) read
+    images: dict[Path, tuple[int, int] | None] = field(default_factory=dict)  # real sizes
+    pixels: int = 0
 
     def __post_init__(self) -> None:
         if not self.roots:
@@ -131,13 +146,58 @@ class Files:
                            hint="copy the file into the map's folder (or a subfolder)")
         return target
 
-    def xml(self, path: Path, element: str = "") -> ET.Element:
+    def xml(self, path: Path, element: str = "", name: str = "") -> ET.Element:
         if path not in self.opened:
             if len(self.opened) >= MAX_FILES:
                 raise MapError(self.map_path, f"the map pulls in more than {MAX_FILES} "
                                "tilesets and templates", element=element)
-            self.opened[path] = read_xml(path)
+            try:
+                data = self.read(path, name or path.name)
+            except MapError as exc:
+                if exc.element or not element:
+                    raise
+                raise MapError(exc.file, exc.message, element, exc.hint) from None
+            self.opened[path] = parse_bytes(path, data)
         return self.opened[path]
+
+    def read(self, path: Path, name: str, cap: int = MAX_FILE_BYTES) -> bytes:
+        """Bytes of a file the map's level depends on, remembered (by the name it was
+        referenced with) for the map's hash: exactly what was read, nothing re-read."""
+        data = read_bytes(path, cap)
+        self.hashes.append((name, hashlib.sha256(data).hexdigest()))
+        return data
+
+    def image(self, base_file: Path, path: Path, ref: str, element: str, what: str,
+              warnings: list[Problem]) -> tuple[int, int] | None:
+        """A PNG the level will draw, checked whole (png.inspect) before anything decodes
+        it: its real size, or None (and a warning) when it is missing. Images are not
+        hashed: they never change the simulation."""
+        if path in self.images:
+            return self.images[path]
+        if not os.path.lexists(path):
+            warnings.append(Problem(str(base_file), f"{what} {ref!r} not found", element,
+                                    f"put the image next to the {base_file.suffix[1:]} "
+                                    "file", WARNING))
+            self.images[path] = None
+            return None
+        if len(self.images) >= MAX_IMAGES:
+            raise MapError(base_file, f"the map uses more than {MAX_IMAGES} images", element,
+                           "put the tiles into one tileset image")
+        hint = (f"export it again as a PNG of at most {png.MAX_SIDE}×{png.MAX_SIDE} pixels "
+                f"and {png.MAX_IMAGE_BYTES // (1024 * 1024)} MB")
+        try:
+            info = png.inspect(read_bytes(path, png.MAX_IMAGE_BYTES))
+        except png.PngError as exc:
+            raise MapError(base_file, f"{what} {ref!r} {exc}", element, hint) from None
+        except MapError as exc:
+            raise MapError(base_file, f"{what} {ref!r}: {exc.message}", element,
+                           hint) from None
+        self.pixels += info.width * info.height
+        if self.pixels > MAX_PIXELS:
+            raise MapError(base_file, f"the map's images hold more than {MAX_PIXELS} pixels "
+                           "in all", element, "use fewer or smaller images")
+        self.images[path] = (info.width, info.height)
+        return self.images[path]
 
 
 def _resolve(path: Path) -> Path:

@@ -6,13 +6,13 @@ animations, and tile properties. Every image path is kept inside the allowed fol
 
 from __future__ import annotations
 
-import struct
+import os
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
 from game.level.data import Tileset
-from game.level.errors import WARNING, MapError, Problem
+from game.level.errors import MapError, Problem
 from game.level.props import CustomTypes, parse_properties
 from game.level.safexml import Files
 
@@ -45,18 +45,6 @@ def _int(path: Path, node: ET.Element, attr: str, default: int | None, element: 
     return value
 
 
-def png_size(path: Path) -> tuple[int, int] | None:
-    """Width and height from a PNG header, without decoding the image."""
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(24)
-    except OSError:
-        return None
-    if len(head) < 24 or head[:8] != b"\x89PNG\r\n\x1a\n":
-        return None
-    return struct.unpack(">II", head[16:24])
-
-
 def load_tileset(map_file: Path, ref: ET.Element, files: Files, types: CustomTypes,
                  warnings: list[Problem]) -> LoadedTileset:
     firstgid = _int(map_file, ref, "firstgid", None, "tileset", 1, 0x0FFFFFFF)
@@ -65,10 +53,10 @@ def load_tileset(map_file: Path, ref: ET.Element, files: Files, types: CustomTyp
     element = f'tileset "{ref.get("name") or source or firstgid}"'
     if source:
         file = files.resolve(map_file, source, element, "tileset")
-        if not file.is_file():
+        if not os.path.lexists(file):
             raise MapError(map_file, f"tileset file {source!r} not found", element,
                            "put the .tsx next to the map, or re-add the tileset in Tiled")
-        node = files.xml(file, element)
+        node = files.xml(file, element, source)
         if node.tag != "tileset":
             raise MapError(file, f"root element is <{node.tag}>, expected <tileset>", element,
                            "choose a .tsx tileset file")
@@ -82,14 +70,11 @@ def load_tileset(map_file: Path, ref: ET.Element, files: Files, types: CustomTyp
     img = node.find("image")
     if img is not None:
         image = files.resolve(file, img.get("source") or "", element, "tileset image")
-        size = None
-        if img.get("width") and img.get("height"):
+        # the real size wins over what the tileset declares (a bomb declares a small one)
+        size = files.image(file, image, img.get("source") or "", element, "tileset image",
+                           warnings)
+        if size is None and img.get("width") and img.get("height"):
             size = (_int(file, img, "width", 0, element), _int(file, img, "height", 0, element))
-        size = size or png_size(image)
-        if not image.is_file():
-            warnings.append(Problem(str(file), f"tileset image {img.get('source')!r} not "
-                                    "found", element, "put the image next to the tileset",
-                                    WARNING))
         if size and not columns:
             columns = max(0, (size[0] - 2 * margin + spacing) // (tw + spacing))
         if size and node.get("tilecount") is None:
@@ -120,6 +105,8 @@ def load_tileset(map_file: Path, ref: ET.Element, files: Files, types: CustomTyp
         if timg is not None and img is None:
             tile_images[local] = files.resolve(file, timg.get("source") or "", label,
                                                "tile image")
+            files.image(file, tile_images[local], timg.get("source") or "", label,
+                        "tile image", warnings)
         anim = tile.find("animation")
         if anim is not None:
             frames = anim.findall("frame")[:MAX_FRAMES]

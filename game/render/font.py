@@ -19,6 +19,26 @@ SPACE_ADVANCE = 3  # width of " " (and of any glyph cell that happens to be empt
 LETTER_SPACING = 1  # blank columns after each glyph
 FALLBACK = "?"
 _CACHE_LIMIT = 512
+# Every string drawn is cut to this (a map's 15 MB objective once crashed SDL): the screen
+# is 640 px wide, so no line shows more than ~200 glyphs anyway.
+MAX_LINE_CHARS = 200
+MAX_LINES = 40
+ELLIPSIS = "…"
+MAX_TEXT_CHARS = MAX_LINES * MAX_LINE_CHARS  # what a word wrapper needs to look at
+
+
+def clip(text: str) -> str:
+    """`text` cut to what can be drawn: at most MAX_LINES lines of MAX_LINE_CHARS
+    characters, a cut shown with an ellipsis. Cheap on any input (looks at a prefix)."""
+    head = text[:MAX_LINES * (MAX_LINE_CHARS + 1) + 1]
+    lines = head.split("\n")
+    cut = len(head) < len(text) or len(lines) > MAX_LINES
+    lines = lines[:MAX_LINES]
+    out = [line if len(line) <= MAX_LINE_CHARS else line[:MAX_LINE_CHARS - 1] + ELLIPSIS
+           for line in lines]
+    if cut and not out[-1].endswith(ELLIPSIS):
+        out[-1] = out[-1][:MAX_LINE_CHARS - 1] + ELLIPSIS
+    return "\n".join(out)
 
 
 def _default_path() -> Path:
@@ -73,7 +93,7 @@ class BitmapFont:
         return w - (LETTER_SPACING if last != " " else 0)
 
     def size(self, text: str, scale: int = 1) -> tuple[int, int]:
-        lines = text.split("\n")
+        lines = clip(text.replace("\r", "")).split("\n")
         w = max(self.line_width(line) for line in lines)
         return (w * scale, len(lines) * self.line_height * scale)
 
@@ -93,7 +113,7 @@ class BitmapFont:
     def render(self, text: str, color: tuple[int, int, int], scale: int = 1,
                shadow: tuple[int, int, int] | None = None) -> pygame.Surface:
         """Text as a surface (cached). With shadow, a 1px (x scale) drop shadow down-right."""
-        text = text.replace("\r", "")
+        text = clip(text.replace("\r", ""))
         key = (text, tuple(color), scale, tuple(shadow) if shadow else None)
         cached = self._cache.get(key)
         if cached is not None:
@@ -126,6 +146,7 @@ class BitmapFont:
         Multi-line text is aligned line by line. Returns the rectangle that was drawn.
         """
         x, y = int(pos[0]), int(pos[1])
+        text = clip(text.replace("\r", ""))
         if align != "left" and "\n" in text:
             rect: pygame.Rect | None = None
             for i, line in enumerate(text.split("\n")):

@@ -3,16 +3,34 @@ exists (headless tools and tests also load them without one)."""
 
 from __future__ import annotations
 
+import io
 from functools import cache
 from pathlib import Path
 
 import pygame
 
+from game.fileio import read_capped
+from game.level import png
 from game.paths import asset
 
 
+class ImageRefused(pygame.error):
+    """An image that is not a regular file, too big, or not a sound PNG: refused before
+    SDL decodes it (a pygame.error, so callers that tolerate a broken image still do)."""
+
+
 def load_image(path: Path) -> pygame.Surface:
-    image = pygame.image.load(str(path))
+    """A PNG checked whole first (game.level.png: real size from its header, capped),
+    read as a regular file with a size cap, then decoded."""
+    try:
+        data = read_capped(path, png.MAX_IMAGE_BYTES)
+        png.inspect(data)
+    except FileNotFoundError:
+        raise
+    except (OSError, png.PngError) as exc:
+        raise ImageRefused(f"{path}: {exc.strerror if isinstance(exc, OSError) else exc}") \
+            from None
+    image = pygame.image.load(io.BytesIO(data), Path(path).name)
     if pygame.display.get_surface() is not None:
         image = image.convert_alpha()
     return image

@@ -92,10 +92,12 @@ def _flipped(image: pygame.Surface, gid: int) -> pygame.Surface:
 
 
 def _styled(image: pygame.Surface, style: Style) -> pygame.Surface:
-    """Tint multiplies every channel (alpha too); opacity multiplies alpha."""
+    """As Tiled does it: the colour is multiplied by the tint premultiplied by its alpha
+    (a half-transparent white tint darkens by half); only the layer opacity thins."""
     opacity, (r, g, b, a) = style
     out = image.convert_alpha() if pygame.display.get_surface() else image.copy()
-    out.fill((r, g, b, round(a * opacity)), special_flags=pygame.BLEND_RGBA_MULT)
+    out.fill((r * a // 255, g * a // 255, b * a // 255, round(255 * opacity)),
+             special_flags=pygame.BLEND_RGBA_MULT)
     return out
 
 

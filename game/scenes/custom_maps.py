@@ -16,13 +16,14 @@ from pathlib import Path
 import pygame
 
 from game.app import App, Scene
-from game.level import LevelData, MapError, load_level
+from game.level import MapError, load_level
 from game.level.errors import ERROR, Problem
 from game.level.kit_install import install_kit
 from game.level.loader import inspect_map
 from game.render import palette
-from game.render.font import BitmapFont
+from game.render.font import MAX_TEXT_CHARS, BitmapFont
 from game.render.widgets import list_choice, panel
+from game.scenes.map_scan import Scanner
 
 MAX_MAPS = 200
 
@@ -36,19 +37,23 @@ def map_dirs(app: App) -> list[Path]:
 
 @dataclass(frozen=True, slots=True)
 class MapRow:
+    """A map's summary for the list. The level itself is never kept: 200 large maps once
+    held 7 GB here."""
+
     path: Path
     title: str
     detail: str  # size and author, or the first error
-    level: LevelData | None
+    ok: bool
     warnings: int = 0
 
     @property
     def broken(self) -> bool:
-        return self.level is None
+        return not self.ok
 
 
-def scan(dirs: list[Path]) -> list[MapRow]:
-    rows: list[MapRow] = []
+def map_paths(dirs: list[Path]) -> list[Path]:
+    """The .tmx files to list, at most MAX_MAPS, each once."""
+    out: list[Path] = []
     seen: set[Path] = set()
     for folder in dirs:
         try:
@@ -57,29 +62,34 @@ def scan(dirs: list[Path]) -> list[MapRow]:
             continue
         for path in paths:
             key = path.resolve()
-            if key in seen or len(rows) >= MAX_MAPS:
+            if key in seen or len(out) >= MAX_MAPS:
                 continue
             seen.add(key)
-            rows.append(describe(path))
-    return rows
+            out.append(path)
+    return out
+
+
+def scan(dirs: list[Path]) -> list[MapRow]:
+    return [describe(path) for path in map_paths(dirs)]
 
 
 def describe(path: Path) -> MapRow:
     try:
         level, problems = inspect_map(path)
     except Exception as exc:  # a loader bug must not take the menu down with it
-        return MapRow(path, path.stem, f"internal error reading it: {exc!r}"[:200], None)
+        return MapRow(path, path.stem, f"internal error reading it: {exc!r}"[:200], False)
     if level is None:
         first = next((p for p in problems if p.severity == ERROR), problems[0])
         where = f"[{first.element}] " if first.element else ""
-        return MapRow(path, path.stem, f"{where}{first.message}", None)
+        return MapRow(path, path.stem, f"{where}{first.message}", False)
     author = f" by {level.author}" if level.author else ""
-    return MapRow(path, level.title, f"{level.width}×{level.height}{author}", level,
+    return MapRow(path, level.title, f"{level.width}×{level.height}{author}", True,
                   len(problems))
 
 
 def wrap(font: BitmapFont, text: str, width: int) -> list[str]:
     lines: list[str] = []
+    text = text[:MAX_TEXT_CHARS]  # a hostile map's megabyte of text: the start shows
     line = ""
     for word in text.split(" "):
         test = f"{line} {word}" if line else word
@@ -100,12 +110,17 @@ class CustomMapsScene(Scene):
         self.index = 0
         self.message = ""
         self.rects: list[pygame.Rect] = []
-        self.rows = scan(self.dirs)
+        self.scanner: Scanner[MapRow] = Scanner(map_paths(self.dirs), describe)
+
+    @property
+    def rows(self) -> list[MapRow]:
+        return self.scanner.rows
 
     def rescan(self) -> None:
-        self.rows = scan(self.dirs)
-        self.index = min(self.index, max(0, len(self.rows) - 1))
-        self.message = f"{len(self.rows)} map(s) found"
+        self.scanner.cancel()
+        self.scanner = Scanner(map_paths(self.dirs), describe)
+        self.index = 0
+        self.message = ""
 
     def start(self) -> None:
         from game.scenes.play import PlayScene
@@ -141,7 +156,7 @@ class CustomMapsScene(Scene):
         folders = "  ·  ".join(str(d) for d in self.dirs)
         font.draw(surface, folders[-100:], (w // 2, 42), palette.UI_DIM, align="center")
         self.rects = []
-        if not self.rows:
+        if not self.rows and self.scanner.done:
             for i, line in enumerate(wrap(font, f"No maps yet. Open {self.dirs[0] / 'kit'}"
                                           "/reclaim.tiled-project in Tiled, save a map "
                                           f"into {self.dirs[0]} (see docs/MAPPING.md), "
@@ -169,7 +184,12 @@ class CustomMapsScene(Scene):
                       palette.UI_BAD if row.broken else palette.UI_DIM)
             self.rects.append(rect)
             y += 32
-        footer = self.message or "Enter play · F5 rescan · Esc back"
+        if not self.scanner.done:
+            footer = f"Reading maps … {len(self.rows)} of {len(self.scanner.paths)}"
+        elif self.message:
+            footer = self.message
+        else:
+            footer = f"{len(self.rows)} map(s) · Enter play · F5 rescan · Esc back"
         font.draw(surface, footer, (w // 2, h - 16), palette.UI_DIM, align="center")
 
 

@@ -17,7 +17,7 @@ from game.app import App, Scene
 from game.audio.bank import VOICES
 from game.campaign.catalog import Script, Speaker, campaign
 from game.render import palette
-from game.render.font import BitmapFont
+from game.render.font import MAX_TEXT_CHARS, BitmapFont
 from game.render.widgets import panel
 
 NEXT_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_e)
@@ -29,6 +29,7 @@ BOX_H = 76
 
 def wrap(font: BitmapFont, text: str, width: int) -> list[str]:
     lines: list[str] = []
+    text = text[:MAX_TEXT_CHARS]  # a hostile map's megabyte of text: the start shows
     for para in text.split("\n"):
         line = ""
         for word in para.split():

@@ -171,10 +171,12 @@ class PlayScene(Scene):
         if self.sim.outcome != PLAYING:
             return
         commands = self.input.commands()
+        self.pending = commands  # a crash report's replay ends with the tick that crashed
         events = self.sim.step(commands)
         if self.ghost is not None:
             self.ghost.step()  # its own world: the live run is never touched
         self.run.on_tick(self.sim, commands)  # records the replay, splits, LiveSplit
+        self.pending = None
         self.story.finished(self)  # the profile, once the outcome is decided
         self._on_events(events)
 

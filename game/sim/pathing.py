@@ -82,7 +82,7 @@ class Field:
     """Distances (in tiles) to the nearest of labelled sources, and which source (the
     lowest label among equally near ones)."""
 
-    __slots__ = ("width", "height", "dist", "label")
+    __slots__ = ("width", "height", "dist", "label", "_free", "_pd", "_pl")
 
     def __init__(self, walkable: np.ndarray, sources: list[tuple[int, int, int]]) -> None:
         """`sources`: (tx, ty, label). Sources on unwalkable tiles still count (a pile
@@ -95,8 +95,54 @@ class Field:
         seeds = np.array([(y + 1) * (w + 2) + x + 1 for x, y, _ in inside], dtype=np.intp)
         labels = np.array([lab for _, _, lab in inside], dtype=np.int64)
         dist, label = _search(free, seeds, labels)
-        self.dist = dist.reshape(h + 2, w + 2)[1:-1, 1:-1].copy()
-        self.label = label.reshape(h + 2, w + 2)[1:-1, 1:-1].copy()
+        self._keep(free.ravel(), dist, label)
+
+    def _keep(self, free: np.ndarray, dist: np.ndarray, label: np.ndarray) -> None:
+        """Padded flat arrays, and the map-shaped views of them that lookups use."""
+        shape = (self.height + 2, self.width + 2)
+        self._free, self._pd, self._pl = free, dist, label
+        self.dist = dist.reshape(shape)[1:-1, 1:-1]
+        self.label = label.reshape(shape)[1:-1, 1:-1]
+
+    def without(self, removed: set[int], sources: list[tuple[int, int, int]]) -> Field:
+        """This field once the sources labelled `removed` are gone (`sources`: those
+        left), equal to a fresh Field of them: only the tiles that led to a removed
+        source are searched again, outward from their border in order of distance, with
+        the same lowest-label rule. Walls must not have changed."""
+        new = Field.__new__(Field)
+        new.width, new.height = self.width, self.height
+        pw = self.width + 2
+        dist, label = self._pd.copy(), self._pl.copy()
+        new._keep(self._free, dist, label)
+        gone = np.isin(label, np.fromiter(removed, np.int64)) & (dist < UNREACHED)
+        if not gone.any():
+            return new
+        dist[gone], label[gone] = UNREACHED, NO_LABEL
+        for x, y, lab in sources:  # a source still standing where a removed one was
+            i = (y + 1) * pw + x + 1
+            if 0 <= x < self.width and 0 <= y < self.height and gone[i]:
+                dist[i], label[i] = 0, min(int(label[i]), lab)
+        todo = gone & self._free & (dist == UNREACHED)
+        offsets = np.array([-pw, 1, pw, -1], dtype=np.intp)
+        rim = (np.flatnonzero(todo)[:, None] + offsets).ravel()
+        rim = np.unique(rim[dist[rim] < UNREACHED])  # reached tiles touching the hole
+        if not rim.size:
+            return new
+        rim_dist = dist[rim]
+        step, last = int(rim_dist.min()), int(rim_dist.max())
+        frontier = rim[rim_dist == step]
+        while frontier.size or step < last:
+            cand = (frontier[:, None] + offsets).ravel()
+            keep = todo[cand]
+            cand = cand[keep]
+            if cand.size:
+                np.minimum.at(label, cand, np.repeat(label[frontier], 4)[keep])
+                cand = np.unique(cand)
+                todo[cand] = False
+                dist[cand] = step + 1
+            step += 1
+            frontier = np.concatenate([cand, rim[rim_dist == step]])
+        return new
 
     def at(self, tx: int, ty: int) -> tuple[int, int]:
         """(distance, source label) of a tile; distance -1 if unreachable."""

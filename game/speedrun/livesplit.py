@@ -119,7 +119,8 @@ class Client:
         self.clock = clock
         self.reconnect_seconds = reconnect_seconds
         self.queue: deque[bytes] = deque(maxlen=MAX_QUEUE)
-        self.out = b""  # bytes of the command being sent
+        self.out = b""  # bytes of the command being sent not sent yet
+        self.whole = b""  # that command, whole
         self.sock: socket.socket | None = None
         self.connected = False
         self.next_try = 0.0
@@ -135,8 +136,9 @@ class Client:
     def poll(self) -> None:
         try:
             self._step()
-        except OSError as exc:
-            self._fail(f"connection lost ({exc.strerror or exc}), retrying")
+        except (OSError, ValueError) as exc:  # reset, refused, or a socket select refuses
+            self._fail(f"connection lost ({getattr(exc, 'strerror', None) or exc}), "
+                       "retrying")
 
     def close(self) -> None:
         if self.sock is not None:
@@ -175,6 +177,7 @@ class Client:
                         self.queue.append(command.encode("ascii") + b"\r\n")
         if self.connected:
             self._drain()
+        if self.connected:  # _drain may have seen LiveSplit close the connection
             self._flush()
 
     def _ready_address(self) -> bool:
@@ -219,10 +222,12 @@ class Client:
 
     def _flush(self) -> None:
         for _ in range(MAX_QUEUE):
+            if self.sock is None:
+                return
             if not self.out:
                 if not self.queue:
                     return
-                self.out = self.queue.popleft()
+                self.out = self.whole = self.queue.popleft()
             try:
                 sent = self.sock.send(self.out)
             except (BlockingIOError, InterruptedError):
@@ -232,7 +237,7 @@ class Client:
     def _fail(self, why: str) -> None:
         self.close()
         if self.out:  # resend a half-sent command whole after reconnecting
-            self.queue.appendleft(self.out)
+            self.queue.appendleft(self.whole)
             self.out = b""
         self.status = why
         self.next_try = self.clock() + self.reconnect_seconds

@@ -8,13 +8,15 @@ from pathlib import Path
 from game.sim.commands import Command
 from game.sim.constants import TICK_RATE
 from game.sim.world import Simulation
-from game.speedrun.maphash import MapDigest, MapHashError, map_digest
-from game.speedrun.replay import CHECKPOINT_INTERVAL, Replay, game_version, rules_sha256
+from game.speedrun.maphash import MapDigest, MapHashError, level_digest, map_digest
+from game.speedrun.replay import (
+    CATEGORIES,
+    CHECKPOINT_INTERVAL,
+    Replay,
+    game_version,
+    rules_sha256,
+)
 
-# campaign: a run's segment, carry-in from its previous segment (verify --run checks it);
-# story: one level from Campaign > Continue, with the profile's carry-in;
-# practice: a shipped level from a clean start; custom: any other map, clean.
-CATEGORIES = ("campaign", "story", "practice", "custom")
 CARRYING = ("campaign", "story")  # the only categories a run may start with carry-in
 
 
@@ -101,7 +103,7 @@ def record_run(level_path: Path, level, per_tick: list[list[Command]], category:
 
     sim = Simulation(level, seed, carry=carry, balance=balance or DEFAULT_BALANCE)
     try:
-        rec = Recorder(level_path)
+        rec = Recorder(level_path, level_digest(level))
         for commands in per_tick:
             if sim.outcome != "playing":
                 break

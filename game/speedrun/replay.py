@@ -29,6 +29,11 @@ MAGIC = b"R2147RPL"
 FORMAT = 1
 EXTENSION = ".rpl"
 CHECKPOINT_INTERVAL = 60  # one state hash per second of play
+MAX_CHECKPOINT_INTERVAL = 600  # a forged log is caught within 10 s of simulated play
+# exact, lower case. campaign: a run's segment (carry-in from the previous one, checked by
+# verify --run); story: one level from Campaign > Continue with the profile's carry-in;
+# practice: a shipped level from a clean start; custom: any other map, clean.
+CATEGORIES = ("campaign", "story", "practice", "custom")
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_COMMANDS_BYTES = 256 * 1024 * 1024  # decompressed; ~a day of dense input
 MAX_TICKS = 60 * 60 * 60 * 24  # a day of play
@@ -213,8 +218,14 @@ def _header(head: bytes) -> dict:
             isinstance(f, list) and len(f) == 2 and all(isinstance(x, str) for x in f)
             for f in files):
         raise ReplayError("corrupt", "header field map.files is not a list of [name, sha256]")
-    if header["checkpoint_interval"] < 1:
-        raise ReplayError("corrupt", "checkpoint_interval must be positive")
+    if not 1 <= header["checkpoint_interval"] <= MAX_CHECKPOINT_INTERVAL:
+        raise ReplayError("corrupt", f"checkpoint_interval {header['checkpoint_interval']} "
+                          f"is outside 1..{MAX_CHECKPOINT_INTERVAL}",
+                          "the header was changed")
+    if header["category"] not in CATEGORIES:
+        raise ReplayError("corrupt", f"category {header['category'][:40]!r} is not one of "
+                          f"{', '.join(CATEGORIES)} (exactly, in lower case)",
+                          "the header was changed")
     return header
 
 

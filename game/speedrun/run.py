@@ -20,6 +20,7 @@ from game.sim.state import PLAYING, WON
 from game.sim.world import Simulation
 from game.speedrun.campaign import campaign_levels, level_id
 from game.speedrun.livesplit import Driver
+from game.speedrun.maphash import level_digest
 from game.speedrun.record import Recorder
 from game.speedrun.replay import EXTENSION, Replay, to_bytes
 from game.speedrun.splits import Comparison, SplitsStore, medal_for
@@ -141,7 +142,7 @@ class Run:
             self.started = True
         elif restart:
             self.driver.sync(self.base_ticks)
-        recorder = Recorder(sim.level.path)
+        recorder = Recorder(sim.level.path, level_digest(sim.level))
         key = self.key_for(recorder)
         # level PBs, attempts and IL splits hold clean starts only: a carry-in run
         # (campaign after level 1, story mode) counts in the campaign's splits instead

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.save import Loaded, SaveError, atomic_write_json, load_json
+from game.savecheck import Int, ListOf, Maybe, Record, Str, TableOf, problem
 
 FILE_NAME = "splits.json"
 FORMAT = 1
@@ -44,37 +45,35 @@ def _empty() -> dict:
     return {"format": FORMAT, "levels": {}, "campaign": {}}
 
 
-def _is_ticks(v: object) -> bool:
-    return type(v) is int and v >= 0
+TICKS = Int(0, 1 << 40)
+COUNT = Int(0, 1 << 40)
+MARKS = ListOf(TICKS, 100_000)
+HISTORY = ListOf(Record({"id": Int(1, 1 << 40), "started": Maybe(Str(64)),
+                         "ended": Maybe(Str(64)), "igt": Maybe(TICKS),
+                         "rta_ms": Maybe(TICKS),
+                         "segments": ListOf(ListOf(TICKS, 2), 1000)},
+                        frozenset({"id"})), 100_000)
+SCHEMA = Record({
+    "format": Int(0, FORMAT),
+    "levels": TableOf(Record({
+        "attempts": COUNT, "finishes": COUNT, "title": Str(), "history": HISTORY,
+        "pb": Maybe(Record({"igt_ticks": TICKS, "marks": MARKS, "category": Str(64),
+                            "date": Str(64), "replay": Str(4096),
+                            "rta_ms": Maybe(TICKS)},
+                           frozenset({"igt_ticks"})))})),
+    "campaign": Record({
+        "attempts": COUNT, "finishes": COUNT, "golds": TableOf(TICKS), "history": HISTORY,
+        "pb": Maybe(Record({"segments": ListOf(Record({"level": Str(128), "igt_ticks": TICKS,
+                                                       "marks": MARKS},
+                                                      frozenset({"igt_ticks"})), 1000),
+                            "date": Str(64), "igt_ticks": TICKS},
+                           frozenset({"segments"})))}),
+}, frozenset({"format", "levels"}))
 
 
 def _check(data: object) -> str:
-    """"" if `data` looks like a splits file, else what is wrong with it."""
-    if not isinstance(data, dict) or not isinstance(data.get("levels"), dict):
-        return "no 'levels' table"
-    if not isinstance(data.get("campaign", {}), dict):
-        return "'campaign' is not a table"
-    if type(data.get("format")) is not int or data["format"] > FORMAT:
-        return f"unknown format {data.get('format')!r}"
-    for name, entry in data["levels"].items():
-        pb = entry.get("pb") if isinstance(entry, dict) else None
-        if pb is not None and not (isinstance(pb, dict) and _is_ticks(pb.get("igt_ticks"))
-                                   and all(_is_ticks(m) for m in pb.get("marks", []))):
-            return f"level {name!r} has a broken personal best"
-    camp = data.get("campaign", {})
-    pb = camp.get("pb")
-    if pb is not None and not (isinstance(pb, dict) and isinstance(pb.get("segments"), list)
-                               and all(isinstance(s, dict) and _is_ticks(s.get("igt_ticks"))
-                                       for s in pb["segments"])):
-        return "the campaign personal best is broken"
-    if not all(_is_ticks(v) for v in camp.get("golds", {}).values()):
-        return "a best segment is not a tick count"
-    for scope in [camp, *[e for e in data["levels"].values() if isinstance(e, dict)]]:
-        if not isinstance(scope.get("history", []), list) or not all(
-                isinstance(h, dict) and type(h.get("id")) is int for h in scope.get(
-                    "history", [])):
-            return "an attempt history is broken"
-    return ""
+    """"" if `data` is a splits file we can use, else what is wrong (its schema)."""
+    return problem(data, SCHEMA)
 
 
 @dataclass

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from game.fileio import NotRegularFile, read_capped
 from game.sim.constants import TICK_RATE
 from game.sim.state import PLAYING
 from game.speedrun.campaign import campaign_levels
@@ -92,7 +93,10 @@ def read_replay(path: Path) -> Replay:
         if size > MAX_FILE_BYTES:
             raise ReplayError("not_a_replay", f"file is {size} bytes, over the "
                               f"{MAX_FILE_BYTES} byte limit for replays")
-        data = path.read_bytes()
+        data = read_capped(path, MAX_FILE_BYTES)  # a FIFO or device is never opened
+    except NotRegularFile as exc:
+        raise ReplayError(UNREADABLE, f"cannot read the file: it is {exc.strerror}",
+                          "give the path of a .rpl file") from None
     except OSError as exc:
         raise ReplayError(UNREADABLE, f"cannot read the file ({exc.strerror or exc})",
                           "check the path") from None
@@ -107,6 +111,8 @@ def find_map(header: dict, extra: list[Path]) -> Path:
     for p in extra:
         candidates += sorted(Path(p).glob("*.tmx")) if Path(p).is_dir() else [Path(p)]
     candidates += campaign_levels()
+    # hashing reads the whole map as the loader does: try maps of the recorded name first
+    candidates.sort(key=lambda p: p.name != name)
     same_name = None
     for path in candidates:
         try:
@@ -154,7 +160,8 @@ def official_maps() -> dict[str, str]:
 def check_category(header: dict, official: bool) -> None:
     """The category must fit the run: practice never carries; practice, story and
     campaign runs are on a shipped map (by content, never by name)."""
-    from game.speedrun.record import CATEGORIES, carry_problem
+    from game.speedrun.record import carry_problem
+    from game.speedrun.replay import CATEGORIES
 
     category = header["category"]
     if category not in CATEGORIES:
@@ -171,13 +178,40 @@ def check_category(header: dict, official: bool) -> None:
                           "every official map)", "runs on other maps verify as custom")
 
 
+MAX_LEVEL_TICKS = 6 * 60 * 60 * TICK_RATE  # a level without a clock: 6 hours of play
+
+
+def level_tick_limit(level) -> int:
+    """The most ticks a run of `level` can take: its clock (plus a second) or 6 hours."""
+    from game.sim.objectives.deliver import time_limit_ticks
+
+    clock = time_limit_ticks(level)
+    return clock + TICK_RATE if clock > 0 else MAX_LEVEL_TICKS
+
+
+def check_bounds(replay: Replay, level) -> None:
+    """Cheap checks before re-simulating: a run must be decided (won or lost) and no
+    longer than the level allows, so a forged file cannot buy hours of simulation."""
+    if replay.final["outcome"] == PLAYING:
+        raise ReplayError("unfinished", "the run was never decided (outcome=playing): only "
+                          "a won or lost run can be verified",
+                          "save the replay when the level ends")
+    limit = level_tick_limit(level)
+    if len(replay.ticks) > limit:
+        raise ReplayError("tampered", f"the log holds {len(replay.ticks)} ticks, more than "
+                          f"this level allows ({limit})", "the command data was changed")
+
+
 def check_replay(replay: Replay, level, balance=None,
                  at_end: Callable[[object], None] | None = None) -> tuple[str, int, int]:
-    """Re-simulate; returns (outcome, igt_ticks, ticks) or raises ReplayError.
+    """Re-simulate; returns (outcome, igt_ticks, ticks) or raises ReplayError. The first
+    state hash is compared after `interval` ticks (at most 10 s of play), every later one
+    as soon as it is reached, and the run must be decided on its very last tick.
     `at_end` sees the finished simulation (verify --run reads its carry-out)."""
     from game.content.balance import DEFAULT_BALANCE
     from game.sim.world import Simulation
 
+    check_bounds(replay, level)
     header = replay.header
     sim = Simulation(level, header["seed"], carry=header.get("carry"),
                      balance=balance or DEFAULT_BALANCE)
@@ -203,6 +237,10 @@ def check_replay(replay: Replay, level, balance=None,
                     "the commands were edited, or this game's simulation differs from the "
                     "one that recorded it")
         final = replay.final
+        if sim.outcome == PLAYING:
+            raise ReplayError("unfinished", f"the run is still undecided after its last tick "
+                              f"({sim.tick}): a replay must end on the tick that decides it",
+                              "the command data was cut short")
         got = (sim.outcome, sim.igt_ticks, sim.state_hash())
         want = (final["outcome"], final["igt_ticks"], final["state_sha256"])
         if got != want:

@@ -114,4 +114,4 @@ SONGS = {"title": (title, 1.6), "calm": (calm, 2.2), "civic": (civic, 1.4),
 def render(name: str, seed: int) -> np.ndarray:
     make, room = SONGS[name]
     rng = np.random.default_rng(seed)
-    return loudness_match(make().render(rng, room=room), rms_db=-19.0)
+    return loudness_match(make().render(rng, room=room), rms_db=-16.0)

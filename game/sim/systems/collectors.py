@@ -40,12 +40,18 @@ class CollectorSystem(esper.Processor):
 
     def _field(self, ctx: TickContext, key: object, sources: list[tuple[int, int, int]]
                ) -> Field:
-        blocked = ctx.grid.blocked.tobytes()
+        blocked, now = ctx.grid.blocked.tobytes(), tuple(sources)
         cached = self._fields.get(key)
-        if cached is None or cached[0] != blocked or cached[1] != tuple(sources):
-            cached = (blocked, tuple(sources), Field(~ctx.grid.blocked, sources))
-            self._fields[key] = cached
-        return cached[2]
+        if cached is not None and cached[0] == blocked and cached[1] == now:
+            return cached[2]
+        if cached is not None and cached[0] == blocked and set(now) < set(cached[1]):
+            # piles only ran out: search again only where they were the nearest
+            gone = {lab for _, _, lab in set(cached[1]) - set(now)}
+            field = cached[2].without(gone, sources)
+        else:
+            field = Field(~ctx.grid.blocked, sources)
+        self._fields[key] = (blocked, now, field)
+        return field
 
     def _pile_field(self, ctx: TickContext) -> Field:
         sources = [(p.x // TILE, p.y // TILE, eid)
