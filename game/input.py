@@ -35,6 +35,15 @@ BINDINGS: dict[str, tuple[int, ...]] = {
     "call_wave": (pygame.K_n,),
     "emitter_mode": (pygame.K_m,),  # the emitter under the mouse
     "upgrade": (pygame.K_u,),
+    "sell": (pygame.K_y, pygame.K_DELETE),  # the defence under the mouse (or selected)
+    "fast_forward": (pygame.K_PERIOD,),  # 1x, 2x, 3x between waves
+    # the free camera (wave levels, replays): the keypad by default (letters stay free
+    # for rebinding), besides screen edges and middle-drag; Home: back to Elara
+    "cam_up": (pygame.K_KP8,),
+    "cam_down": (pygame.K_KP2,),
+    "cam_left": (pygame.K_KP4,),
+    "cam_right": (pygame.K_KP6,),
+    "cam_home": (pygame.K_HOME, pygame.K_KP5),
     "pause": (pygame.K_ESCAPE, pygame.K_p),
 }
 
@@ -46,7 +55,10 @@ ACTIONS: dict[str, str] = {
     "restart": "Restart level", "paint": "Paint mural (hold)", "rally": "Dax's Rally",
     "build_workshop": "Build workshop / barrier", "build_3": "Build emitter",
     "aegis": "Kora's Aegis", "override": "Kora's Override", "call_wave": "Next wave now",
-    "emitter_mode": "Emitter targeting", "upgrade": "Upgrade emitter", "pause": "Pause",
+    "emitter_mode": "Emitter targeting", "upgrade": "Upgrade emitter",
+    "sell": "Sell defence", "fast_forward": "Fast-forward (between waves)",
+    "cam_up": "Look up", "cam_down": "Look down", "cam_left": "Look left",
+    "cam_right": "Look right", "cam_home": "Camera back to Elara", "pause": "Pause",
 }
 
 # Keys menus and the window keep for themselves: never bound to an action.

@@ -361,3 +361,16 @@ def test_a_message_and_an_effect_end_at_the_same_time_at_60_and_240_fps(tmp_path
         slow["camera_x_at_quarter_second"], abs=1.0)
     assert slow["ticks"] == fast["ticks"] == 180  # the sim steps 60 times a second either way
     assert slow["hash"] == fast["hash"]
+
+
+def test_pad_x_and_y_reach_the_extra_keys_of_list_screens(app):
+    from game.scenes.level_select import LevelSelectScene
+
+    app.push(TitleScene(app))
+    app.push(LevelSelectScene(app))
+    app.frame(fixed_ticks=0)
+    button(app, pygame.CONTROLLER_BUTTON_Y)  # Tab: every saved replay
+    assert type(app.scene).__name__ == "ReplayBrowserScene"
+    assert keys("<menu_x>: verify") == "X: verify"
+    button(app, pygame.CONTROLLER_BUTTON_B)
+    assert isinstance(app.scene, LevelSelectScene)

@@ -98,12 +98,12 @@ def test_the_level_plays_on_whatever_the_server_does(app, tmp_path, mode):
     autopilot(play)
     client = app.services.livesplit_client
     client.reconnect_seconds = 0.0  # retry at once: every path many times over
-    worst = 0.0
+    blocking: list[object] = []
     try:
         for frame in range(600):
-            start = time.perf_counter()
             app.frame(fixed_ticks=1)
-            worst = max(worst, time.perf_counter() - start)
+            if client.sock is not None and client.sock.gettimeout() != 0.0:
+                blocking.append(client.sock)  # a socket that could wait on the network
             if frame % 10 == 0:
                 time.sleep(0.01)  # let the server act between frames
         deadline = time.monotonic() + 20  # a loaded machine: give the server its turns
@@ -116,7 +116,7 @@ def test_the_level_plays_on_whatever_the_server_does(app, tmp_path, mode):
             server.close()
     # ticked all along (the autopilot may win first: then the results show), no crash
     assert play.sim.tick == 600 or (play.sim.outcome == "won" and app.scene is not play)
-    assert worst < 1.0, f"a frame waited {worst:.2f} s on the network"
+    assert not blocking, "the client used a blocking socket"
     if mode in ("eof", "reset"):
         assert server.accepted >= 2, "the client reconnects after a close"
         assert not client.connected or client.sock is not None

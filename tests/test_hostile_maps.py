@@ -180,3 +180,19 @@ def test_limits_documented_match_the_code():
     doc = (Path(__file__).parent.parent / "docs" / "MAPPING.md").read_text(encoding="utf-8")
     assert f"{tmx.MAX_TILES:,} tiles in all" in doc
     assert f"{tmx.MAX_CELLS:,}" in doc
+
+
+def test_titles_and_objectives_are_fitted_to_their_panel(tmp_path):
+    from game.app import App
+
+    app = App(tmp_path / "data", headless=True)
+    try:
+        font = app.font
+        for text in ("short", "T" * 200, "word " * 100, "x" * 5_000_000):
+            fitted = font.fit(text, 240)
+            assert font.size(fitted)[0] <= 240
+            assert fitted == text or fitted.endswith("…")
+        assert font.fit("Hold the great mural: survive every wave", 240) == \
+            "Hold the great mural: survive every wave"
+    finally:
+        pygame.display.quit()

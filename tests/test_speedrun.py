@@ -200,3 +200,26 @@ def test_save_problems_reach_the_results_screen(app, levels):
     assert any("cannot save" in text for text, _ in results.lines)
     results.run_menu.save_replay()
     assert "cannot save" in results.run_menu.notice
+
+
+def test_campaign_results_offer_retry_this_level_and_it_replaces_the_segment(app, levels):
+    run = Run.for_app(app, "campaign", levels)
+    play = PlayScene(app, load_level(levels[0]), run=run)
+    app.push(play)
+    app.frame(fixed_ticks=40)  # dawdle: the first finish is slow
+    autopilot(play)
+    play_out(app, play)
+    slow = play.sim.igt_ticks
+    results = to_results(app)
+    labels = [item.label for item in results.menu.items]
+    assert labels[:2] == ["Next level", "Retry this level"]
+    results.menu.items[1].action()
+    assert app.scene is play and run.segments == [] and not run.finished
+    autopilot(play)
+    play_out(app, play)
+    fast = play.sim.igt_ticks
+    assert fast < slow
+    assert [s["igt_ticks"] for s in run.segments] == [fast]  # the retry replaced it
+    to_results(app).run_menu.next_level()
+    app.frame(fixed_ticks=5)
+    assert run.timer_view(app.scene.sim).campaign_ticks == fast + 5

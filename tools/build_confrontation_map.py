@@ -31,19 +31,19 @@ SPEC = bcm.LevelSpec(
         "author": ("string", "Reclaim 2147 team"),
         "objective": ("string", "survive"),
         "objective_target": ("string", "spark"),
-        "objective_amount": ("int", 6),  # the HUD counts waves cleared of wave_count
+        "objective_amount": ("int", 8),  # the HUD counts waves cleared of wave_count
         "objective_text": ("string", "Hold the great mural: survive every wave"),
         "seed": ("int", 2150),
         "par_seconds": ("int", 300),
-        "wave_count": ("int", 6),
-        "first_wave_seconds": ("int", 70),
+        "wave_count": ("int", 8),
+        "first_wave_seconds": ("int", 60),
         "wave_interval_seconds": ("int", 35),
     },
     amounts={"organic": 3, "polymer": 2, "alloy": 4},
     seed=4,
     objects={
         "G": ("MuralWall", {"name": "the great mural", "stage": "luminescent",
-                            "health": 240, "great": "true", "radius": 12,
+                            "health": 360, "great": "true", "radius": 12,
                             "size": (4, 1)}),
         "M": ("MuralWall", {"name": "side mural", "stage": "colour", "health": 80,
                             "size": (2, 1)}),
@@ -54,9 +54,11 @@ SPEC = bcm.LevelSpec(
 # The wave table (see docs/MAPPING.md, "Waves"): spawn names the DroneSpawn by position:
 # "west", "east", "south" (first_wave of those spawns: 1, 2, 3), "" for every spawn.
 SPAWN_FIRST_WAVE = {"west": 1, "east": 2, "south": 3}
+# The last three waves are the swarm itself: hundreds of scouts and sprayers down every
+# street at once (emitters' pulses arc through a packed crowd, so they can be held).
 WAVES: list[dict] = [
     {"name": "scouts", "drone": "scout", "spawn": "", "first_wave": 1, "count": 4,
-     "scaling": 1.5, "max": 10},
+     "scaling": 2.0, "max": 16},
     {"name": "sprayers west", "drone": "sprayer", "spawn": "west", "first_wave": 2,
      "count": 2, "scaling": 1.0, "max": 7},
     {"name": "heavies south", "drone": "heavy", "spawn": "south", "first_wave": 3,
@@ -65,6 +67,10 @@ WAVES: list[dict] = [
      "count": 1, "scaling": 0.5, "max": 3},
     {"name": "sprayers east", "drone": "sprayer", "spawn": "east", "first_wave": 5,
      "count": 3, "scaling": 2.0, "max": 8, "shields": 3},
+    {"name": "the swarm", "drone": "scout", "spawn": "", "first_wave": 6, "count": 160,
+     "scaling": 120.0, "max": 400, "shields": 6},
+    {"name": "sprayer swarm", "drone": "sprayer", "spawn": "", "first_wave": 7,
+     "count": 16, "scaling": 16.0, "max": 32},
 ]
 
 

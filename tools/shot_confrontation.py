@@ -1,6 +1,7 @@
-"""Screenshot of level 4 mid-wave, taken by the game itself: the confrontation's
-autopilot plays through the real PlayScene until a wave is on the plaza, then the camera
-frames the great mural. Run: python tools/shot_confrontation.py [OUT.png]"""
+"""Screenshot of level 4 mid-swarm, taken by the game itself: the confrontation's
+autopilot (a newcomer's defence: emitters, no Kora) plays through the real PlayScene until
+the most drones are in one view, then the free camera looks there.
+Run: python tools/shot_confrontation.py [OUT.png]"""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 from make_screenshots import drive, skip_dialogue  # noqa: E402
 
 from game.app import App  # noqa: E402
-from game.dev.bot import pilot_for  # noqa: E402
+from game.dev.bot_confront import ConfrontPilot  # noqa: E402
 from game.level import load_level  # noqa: E402
 from game.paths import CAMPAIGN_DIR  # noqa: E402
 from game.scenes.play import PlayScene  # noqa: E402
@@ -28,12 +29,12 @@ VIEW_TILES = (40, 22)  # the 640×360 view
 
 
 def busiest_moment(level) -> tuple[int, tuple[int, int]]:
-    """The tick and view centre (px) with the most drones on screen, the great mural at
-    the top, in the autopilot's run (a first, quick pass without drawing)."""
+    """The tick and view centre (px) with the most drones on screen in the autopilot's
+    run (a first, quick pass without drawing)."""
     from game.sim import Simulation
 
     sim = Simulation(level)
-    pilot = pilot_for(sim)
+    pilot = ConfrontPilot.newcomer(sim)
     best = (0, 0, (0, 0))
     vw, vh = VIEW_TILES
     while sim.outcome == "playing":
@@ -43,7 +44,7 @@ def busiest_moment(level) -> tuple[int, tuple[int, int]]:
             continue
         tx, ty = s.x // TILE, s.y // TILE
         for cx in range(vw // 2, level.width - vw // 2 + 1, 2):
-            for cy in range(vh // 2, vh // 2 + 3):  # keep the great mural in the frame
+            for cy in range(vh // 2, level.height - vh // 2 + 1, 2):
                 n = int(((abs(tx - cx) < vw // 2) & (abs(ty - cy) < vh // 2)).sum())
                 if n > best[0]:
                     best = (n, sim.tick, (cx * 16, cy * 16))
@@ -57,13 +58,12 @@ def shoot(out: Path) -> None:
     app = App(Path(tempfile.mkdtemp()), headless=True)
     play = PlayScene(app, level)
     app.reset_to(play)
-    pilot = pilot_for(play.sim)
+    pilot = ConfrontPilot.newcomer(play.sim)
     sim = play.sim
     while sim.outcome == "playing" and sim.tick < tick:
         drive(app, play, pilot, 1)
         skip_dialogue(app, play)
-    play.camera.snap_to(*centre)
-    play.camera.follow = lambda *_: None  # hold the frame on the crowd
+    play.freecam.look_at(*centre)  # the free camera holds the frame on the crowd
     play.mouse_tile = None
     app.frame(fixed_ticks=0)
     app.save_screenshot(out)

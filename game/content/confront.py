@@ -31,6 +31,7 @@ class EmitterLevel:
     damage: int
     reload: int
     stun: int
+    splash_px: int = 0  # drones this close to the one zapped are struck too
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,8 @@ class Ability:
 class ConfrontRules:
     drones: tuple[DroneType, ...]  # indexed by kind code
     spawn_interval: int
+    swarm_release: int  # one more drone per release for every this many waiting
+    salvage_drones: int  # drones downed per spark of salvage
     early_bonus_resource: str
     early_bonus_ticks_per_unit: int
     max_wave_drones: int
@@ -57,6 +60,7 @@ class ConfrontRules:
     emitter_levels: tuple[EmitterLevel, ...]
     upgrade_cost: tuple[tuple[str, int], ...]
     abilities: Mapping[str, Ability]
+    sell_percent: int = 50  # share of what a defence cost that selling it gives back
 
     def kind_code(self, name: str) -> int:
         return DRONE_TYPES.index(name)
@@ -86,7 +90,7 @@ def parse_confront(raw: dict) -> ConfrontRules:
     waves, emitter = raw["waves"], raw["emitter"]
     levels = tuple(EmitterLevel(_pos(lv, "range", "emitter"), _pos(lv, "damage", "emitter"),
                                 max(1, _pos(lv, "reload", "emitter")),
-                                _pos(lv, "stun", "emitter"))
+                                _pos(lv, "stun", "emitter"), _pos(lv, "splash", "emitter", 0))
                    for lv in emitter["levels"])
     abilities = {}
     for kind, a in raw["abilities"].items():
@@ -98,6 +102,8 @@ def parse_confront(raw: dict) -> ConfrontRules:
     return ConfrontRules(
         drones=tuple(drones),
         spawn_interval=max(1, _pos(waves, "spawn_interval", "waves")),
+        swarm_release=max(1, _pos(waves, "swarm_release", "waves", 1000)),
+        salvage_drones=max(1, _pos(waves, "salvage_drones", "waves", 1000000)),
         early_bonus_resource=str(waves["early_bonus_resource"]),
         early_bonus_ticks_per_unit=max(1, _pos(waves, "early_bonus_ticks_per_unit", "waves")),
         max_wave_drones=max(1, _pos(waves, "max_wave_drones", "waves")),
@@ -107,4 +113,5 @@ def parse_confront(raw: dict) -> ConfrontRules:
         emitter_levels=levels,
         upgrade_cost=_cost(emitter["upgrade_cost"]),
         abilities=MappingProxyType(abilities),
+        sell_percent=min(100, _pos(raw.get("sell", {}), "refund_percent", "sell", 50)),
     )

@@ -19,10 +19,13 @@ from game.paths import PACKAGE_DIR
 
 ROOT_DIR = PACKAGE_DIR.parent
 TARGET_SHARE = 0.15
+# The player's own video driver, read before the other benchmarks switch this process
+# to SDL's dummy driver for their off-screen frames.
+USER_DRIVER = os.environ.get("SDL_VIDEODRIVER", "")
 
 
 def has_display() -> bool:
-    if os.environ.get("SDL_VIDEODRIVER", "") in ("dummy", "offscreen"):
+    if USER_DRIVER in ("dummy", "offscreen"):
         return False
     return sys.platform in ("win32", "darwin") or bool(
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
@@ -36,10 +39,18 @@ def cpu_share(scene: str, seconds: float) -> float | None:
         out = subprocess.run(
             [sys.executable, "-m", "game.dev.bench_cpu", scene, str(seconds), data],
             cwd=ROOT_DIR, capture_output=True, text=True, timeout=seconds + 120,
-            env={**os.environ, "SDL_AUDIODRIVER": "dummy"})
+            env=_child_env())
     if out.returncode != 0:
         raise RuntimeError(f"cpu bench {scene} failed: {out.stderr.strip()[-400:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])["share"]
+
+
+def _child_env() -> dict[str, str]:
+    env = {**os.environ, "SDL_AUDIODRIVER": "dummy"}
+    env.pop("SDL_VIDEODRIVER", None)
+    if USER_DRIVER:
+        env["SDL_VIDEODRIVER"] = USER_DRIVER
+    return env
 
 
 def cpu_figures(seconds: float = 10.0) -> dict:

@@ -14,20 +14,32 @@ from game.sim.swarm.components import Emitter
 from game.sim.swarm.flowfield import DIR_DX, DIR_DY
 from game.sim.world import Simulation
 
-EMITTERS_WANTED = 4
+EMITTERS_WANTED = 6
 DANGER_TILES = 4  # hostile drones this close to a mural call for Aegis
 
 
 class ConfrontPilot(Autopilot):
-    def __init__(self, sim: Simulation, nodes_wanted: int = 2) -> None:
+    """`emitters`, `upgrades` and `kora` set how well it defends: the defaults are a full
+    defence; `newcomer()` plays like a first-timer (a few emitters, nothing else)."""
+
+    def __init__(self, sim: Simulation, nodes_wanted: int = 2,
+                 emitters: int = EMITTERS_WANTED, upgrades: bool = True,
+                 kora: bool = True) -> None:
         super().__init__(sim, nodes_wanted)
+        self.emitters_wanted, self.upgrades, self.kora = emitters, upgrades, kora
         self.feed = ["alloy", "organic"]  # spark for emitters and Kora, biomass too
         murals = sim.query(Mural, Position)
         great = [p for _, (m, p) in murals if m.great] or [p for _, (_, p) in murals]
         self.heart = (great[0].x, great[0].y)
 
+    @classmethod
+    def newcomer(cls, sim: Simulation) -> ConfrontPilot:
+        """Builds and upgrades the emitters the HUD offers, but never uses Kora and never
+        calls a wave early: the least a first-timer does."""
+        return cls(sim, upgrades=True, kora=False)
+
     def decide(self) -> list[Command]:
-        out = self._kora()
+        out = self._kora() if self.kora else []
         built = self._defend()
         if built:
             return out + built
@@ -39,7 +51,7 @@ class ConfrontPilot(Autopilot):
         s = conf.swarm
         if not len(s):
             calm = conf.wave and not conf.pending() and conf.wave < conf.table.wave_count
-            if calm and self._emitters() >= EMITTERS_WANTED and \
+            if calm and self._emitters() >= self.emitters_wanted and \
                     conf.next_wave_tick - sim.tick > 600:
                 return [CallWave()]  # defences ready: time is worth spark
             return []
@@ -66,7 +78,7 @@ class ConfrontPilot(Autopilot):
         conf = self.sim.conf
         cost = dict(conf.rules.abilities[ability].cost)
         reserve = dict(self.sim.rules.cost_of("emitter")) if self._emitters() < \
-            EMITTERS_WANTED else {}
+            self.emitters_wanted else {}
         need = {k: cost.get(k, 0) + reserve.get(k, 0) for k in cost}
         return conf.cooldowns[ability] == 0 and not self.sim.missing_for_cost(need)
 
@@ -78,11 +90,11 @@ class ConfrontPilot(Autopilot):
         sim = self.sim
         if len(self._nodes()) < self.nodes_wanted:
             return []
-        if self._emitters() < EMITTERS_WANTED and not sim.missing_for("emitter"):
+        if self._emitters() < self.emitters_wanted and not sim.missing_for("emitter"):
             spot = self._plot_near_heart()
             if spot is not None:
                 return [Build("emitter", *spot)]
-        if self._emitters() >= EMITTERS_WANTED:
+        if self.upgrades and self._emitters() >= self.emitters_wanted:
             cost = dict(sim.conf.rules.upgrade_cost)
             if not sim.missing_for_cost({k: 2 * n + 3 for k, n in cost.items()}):
                 for _, (st, em) in sim.query(Structure, Emitter):

@@ -5,12 +5,12 @@ mural health and Aegis, barrier health, emitter range and jamming."""
 from __future__ import annotations
 
 import math
-import random
 
 import numpy as np
 import pygame
 
 from game.render import palette
+from game.render.crowd import Crowd
 from game.render.images import sheet
 from game.sim.components import Mural, Position, Structure
 from game.sim.constants import SUBPX, TILE_PX
@@ -82,41 +82,14 @@ class DroneView:
         self.bodies = [b for b, _ in split]
         self.shadows = [sh for _, sh in split]
         self.structures = sheet("structures", 16, 24)
-        self.crowd = self._gather_crowd()
-
-    def _gather_crowd(self) -> list[tuple[int, int, pygame.Surface, int]]:
-        """The crowd before the great mural (the story's gathering): citizens on open
-        plaza tiles below it, facing the wall. Presentation only: the simulation never
-        sees them, and their places come from their own fixed seed."""
-        sim = self.sim
-        great = [o for o in sim.level.objects_of("MuralWall") if o.properties.get("great")]
-        if not sim.conf.table.wave_count or not great:
-            return []
-        wall = great[0]
-        rng = random.Random(wall.id)
-        grid = sim.grid
-        cx, foot = int(wall.center[0]) // TILE_PX, int(wall.y + wall.height) // TILE_PX
-        spots = [(x, y) for y in range(foot + 1, min(grid.height, foot + 6))
-                 for x in range(max(0, cx - 6), min(grid.width, cx + 6))
-                 if not grid.blocked[y, x] and not grid.buildable[y, x]]
-        rng.shuffle(spots)
-        frames = sheet("artisan", 16, 24)[3]  # from behind: they face the mural
-        tints = [(255, 255, 255), (200, 170, 255), (255, 200, 150), (160, 230, 210)]
-        out = []
-        for i, (x, y) in enumerate(sorted(spots[:14], key=lambda t: (t[1], t[0]))):
-            img = _tinted(frames[0], tints[i % len(tints)])
-            out.append((x * TILE_PX + rng.randint(2, 14), y * TILE_PX + rng.randint(6, 14),
-                        img, rng.randint(0, 999)))
-        return out
+        self.crowd = Crowd(sim)  # the gathering before the great mural
 
     # -- world sprites -----------------------------------------------------------------
     def sprites(self, offset: tuple[int, int], time_ms: int) -> tuple[list[Sprite], list[Light]]:
         ox, oy = offset
         sprites: list[Sprite] = []
         lights: list[Light] = []
-        for x, y, img, phase in self.crowd:  # they cheer: a small hop now and then
-            hop = 1 if (time_ms // 160 + phase) % 7 == 0 else 0
-            sprites.append((y, img, (x - 8 - ox, y - 23 - hop - oy)))
+        sprites += self.crowd.sprites(offset, time_ms)  # they cheer, and make room
         for _, (st, _b) in self.sim.query(Structure, Barrier):
             x, y = st.tx * TILE_PX, st.ty * TILE_PX
             sprites.append((y + TILE_PX, self.structures[0][BARRIER_COLUMN], (x - ox, y - 8 - oy)))
@@ -180,21 +153,27 @@ class DroneView:
 
     # -- overlays (after lighting, so they read) ----------------------------------------
     def overlay(self, target: pygame.Surface, offset: tuple[int, int], time_ms: int,
-                hover_tile: tuple[int, int] | None = None) -> None:
+                hover_tile: tuple[int, int] | None = None,
+                selected: tuple[int, int] | None = None) -> None:
         ox, oy = offset
         if self.sim.conf.table.wave_count:
             for _, (mural, pos) in self.sim.query(Mural, Position):
                 self._mural(target, mural, pos.x // SUBPX - ox, pos.y // SUBPX - oy, time_ms)
         for _, (st, b) in self.sim.query(Structure, Barrier):
+            if (st.tx, st.ty) == selected:
+                pygame.draw.rect(target, palette.UI_ACCENT, (st.tx * TILE_PX - ox - 1,
+                                                             st.ty * TILE_PX - oy - 9, 18, 26), 1)
             if b.hp < b.max_hp:
                 _health(target, st.tx * TILE_PX - ox + 1, st.ty * TILE_PX - oy - 11, 14,
                         b.hp / b.max_hp)
         rules = self.sim.conf.rules
         for _, (st, em) in self.sim.query(Structure, Emitter):
             cx, cy = st.tx * TILE_PX + 8 - ox, st.ty * TILE_PX + 8 - oy
-            if (st.tx, st.ty) == hover_tile:
+            if (st.tx, st.ty) in (hover_tile, selected):  # its reach
                 r = rules.emitter_levels[em.level].range_px
                 pygame.draw.circle(target, palette.UI_ACCENT, (cx, cy), r, 1)
+                if (st.tx, st.ty) == selected:
+                    pygame.draw.rect(target, palette.UI_ACCENT, (cx - 9, cy - 17, 18, 26), 1)
             for i in range(em.level):  # upgrade pips
                 target.fill(palette.UI_ACCENT, (cx - 5 + 4 * i, cy + 5, 2, 2))
             if em.jammed and (time_ms // 150) % 2:

@@ -92,6 +92,19 @@ class BitmapFont:
         last = self._char(line[-1])
         return w - (LETTER_SPACING if last != " " else 0)
 
+    def fit(self, text: str, width: int, scale: int = 1) -> str:
+        """The first line of `text` cut to `width` pixels, a cut shown with an ellipsis."""
+        line = clip(text.replace("\r", "")).split("\n")[0]
+        if self.line_width(line) * scale <= width:
+            return line
+        room = width // scale - self.line_width(ELLIPSIS)
+        total = 0
+        for i, ch in enumerate(line):
+            total += self._advance[self._char(ch)]
+            if total > room:
+                return line[:i].rstrip() + ELLIPSIS
+        return line
+
     def size(self, text: str, scale: int = 1) -> tuple[int, int]:
         lines = clip(text.replace("\r", "")).split("\n")
         w = max(self.line_width(line) for line in lines)

@@ -76,7 +76,10 @@ class Hud:
     def _objective(self, target, sim, w) -> None:
         objective = sim.level.objective
         done = sim.objective_progress().done
-        text = f"{objective.text}  {done}/{objective.amount}"
+        count = f"  {done}/{objective.amount}"
+        # between the carry panel and the timer; a longer objective is cut with "…"
+        room = max(60, w - 2 * (MARGIN + 168) - 24 - self.font.size(count)[0])
+        text = self.font.fit(objective.text, room) + count
         tw = self.font.size(text)[0]
         rect = pygame.Rect(0, MARGIN, max(180, tw + 24), 26)
         rect.centerx = w // 2

@@ -33,7 +33,7 @@ def draw_timer_panel(target: pygame.Surface, font: BitmapFont, view: TimerView,
         if big is None:
             big = format_ticks(view.campaign_ticks)
         else:
-            small.append(("FILE", format_ticks(view.campaign_ticks), palette.UI_TEXT))
+            small.append(("Campaign", format_ticks(view.campaign_ticks), palette.UI_TEXT))
     if view.rta_ms is not None:
         small.append(("RTA", format_ms(view.rta_ms), palette.UI_DIM))
     if view.label:

@@ -1,23 +1,29 @@
 """The play scene's confrontation controls: the wave level's build menu (1 node,
 2 barrier, 3 emitter), Kora's abilities aimed with the mouse, calling the next wave,
-emitter mode and upgrade; plus the swarm's view, effects and HUD. Inert on levels
-without waves, so the play scene can always hold one."""
+emitter mode and upgrade, selecting and selling defences, fast-forward between waves,
+folding the panels; plus the swarm's view, effects, alerts, minimap and HUD. Inert on
+levels without waves, so the play scene can always hold one."""
 
 from __future__ import annotations
 
 import pygame
 
 from game.content.text import t, text
+from game.render import palette
+from game.render.alerts import Alerts
 from game.render.drones import DroneView
+from game.render.minimap import Minimap
 from game.render.swarm_fx import SwarmFx
-from game.render.wave_hud import BUILD_MENU, WaveHud, WaveUi
-from game.sim.commands import CallWave, Cast, SetEmitterMode, UpgradeEmitter
+from game.render.wave_hud import BUILD_MENU, WaveHud, WaveUi, defence_at
+from game.render.widgets import panel
+from game.sim.commands import CallWave, Cast, Sell, SetEmitterMode, UpgradeEmitter
 from game.sim.components import Reactor, Structure
 from game.sim.constants import TILE_PX
 from game.sim.swarm import events as sev
 from game.sim.swarm.components import Emitter
 
 BUILD_SLOT = {"build": 0, "build_workshop": 1, "build_3": 2}
+SPEEDS = (1, 2, 3)  # fast-forward: ticks run per tick, between waves only
 MESSAGE_MS = 2500
 
 
@@ -31,6 +37,10 @@ class ConfrontControls:
         self.view: DroneView = scene.view.drones
         self.hud = WaveHud(scene.app.font)
         self.fx = SwarmFx(scene.effects, scene.app.services.settings.settings.screen_shake)
+        self.alerts = Alerts(self.sim, scene.app.font)
+        self.minimap = Minimap(self.sim, scene.tiles) if self.active else None
+        if self.minimap is not None:  # bottom left, above the stockpile
+            self.minimap.place((6, scene.app.screen.get_height() - 28))
 
     # -- input -------------------------------------------------------------------------
     def action(self, action: str | None) -> bool:
@@ -54,6 +64,18 @@ class ConfrontControls:
         if action == "call_wave":
             self._queue(CallWave())
             return True
+        if action == "sell":
+            tile = next((t_ for t_ in (self.scene.mouse_tile, self.ui.selected)
+                         if defence_at(self.sim, t_)), None)
+            if tile is None:
+                self._say(t("alerts", "nothing_to_sell"))
+            else:
+                self._queue(Sell(*tile))
+            return True
+        if action == "fast_forward":
+            self.ui.speed = SPEEDS[(SPEEDS.index(self.ui.speed) + 1) % len(SPEEDS)]
+            return True
+
         if action in ("emitter_mode", "upgrade"):
             tile = self.scene.mouse_tile
             em = self._emitter_at(tile)
@@ -68,15 +90,46 @@ class ConfrontControls:
             return True
         return False
 
+    def fold(self) -> bool:
+        """Tab (kept by menus, so not rebindable): fold or unfold the wave panels."""
+        if self.active:
+            self.ui.folded = not self.ui.folded
+        return self.active
+
     def click(self, event: pygame.event.Event) -> bool:
-        if not self.ui.aiming:
+        if not self.active:
             return False
+        logical = self.scene.app.to_logical(event.pos)
+        look = self.minimap.world_at(logical) if self.minimap else None
+        if look is not None and event.button == 1:  # the minimap: look there
+            self.scene.freecam.look_at(*look)
+            return True
+        if not self.ui.aiming:
+            return self._select(event)
         if event.button == 1:
-            lx, ly = self.scene.app.to_logical(event.pos)
-            wx, wy = self.scene.camera.to_world(lx, ly)
+            wx, wy = self.scene.camera.to_world(*logical)
             self._queue(Cast(self.ui.aiming, int(wx), int(wy)))
         self.ui.aiming = ""
         return True
+
+    def _select(self, event: pygame.event.Event) -> bool:
+        """Left click on a defence (not building): select it; elsewhere: deselect."""
+        if event.button != 1 or self.scene.ui.build_mode:
+            return False
+        tile = self.scene._tile_at(event.pos)
+        if defence_at(self.sim, tile):
+            self.ui.selected = tile
+            return True
+        self.ui.selected = None
+        return False
+
+    def ticks_per_tick(self) -> int:
+        """Fast-forward runs more ticks per tick, only while no drone is on its way."""
+        return self.ui.speed if self._calm() else 1
+
+    def _calm(self) -> bool:
+        conf = self.sim.conf
+        return not len(conf.swarm) and not conf.pending()
 
     def _queue(self, command) -> None:
         self.scene.input.pending.append(command)
@@ -87,16 +140,29 @@ class ConfrontControls:
                 return em
         return None
 
-    def _say(self, line: str) -> None:
+    def _say(self, line: str, good: bool = False) -> None:
         self.scene.ui.message = line
         self.scene.ui.message_ms = MESSAGE_MS
+        self.scene.ui.message_good = good
 
     # -- events and frames ---------------------------------------------------------------
     def on_events(self, events) -> None:
         self.fx.on_events(events)
+        self.alerts.on_events(events)
         for e in events:
-            if e.kind == sev.ABILITY_REFUSED:
+            if e.kind == sev.ABILITY_REFUSED and e.data["ability"] == "sell":
+                self._say(t("alerts", "nothing_to_sell"))
+            elif e.kind == sev.ABILITY_REFUSED:
                 self._say(self._refusal(e.data["ability"], e.data["reason"]))
+            elif e.kind == sev.SOLD:
+                got = ", ".join(f"{n} {k}" for k, n in e.data["refund"].items())
+                self._say(t("alerts", "sold", refund=got) if got else
+                          t("alerts", "sold_nothing"), good=True)
+                if self.ui.selected == (e.data["tx"], e.data["ty"]):
+                    self.ui.selected = None
+            elif e.kind == sev.WAVE_STARTED and self.ui.speed > 1:
+                self.ui.speed = 1
+                self._say(t("alerts", "back_to_normal"), good=True)
 
     def _refusal(self, ability: str, reason: str) -> str:
         conf = self.sim.conf
@@ -112,7 +178,10 @@ class ConfrontControls:
     def update(self) -> None:
         self.fx.shake_enabled = self.scene.app.services.settings.settings.screen_shake  # live
         self.fx.update(self.scene.app.dt_ms)
+        self.alerts.update()
         self.ui.hover_tile = self.scene.mouse_tile
+        if self.ui.selected and not defence_at(self.sim, self.ui.selected):
+            self.ui.selected = None  # broken by drones
         if not self.active:
             return
         self.scene.ui.controls = "waves"
@@ -144,7 +213,7 @@ class ConfrontControls:
 
     def draw_world(self, surface: pygame.Surface, offset: tuple[int, int], time_ms: int) -> None:
         self.view.draw_swarm(surface, offset, time_ms)
-        self.view.overlay(surface, offset, time_ms, self.ui.hover_tile)
+        self.view.overlay(surface, offset, time_ms, self.ui.hover_tile, self.ui.selected)
         self.fx.draw(surface, offset)
         if self.ui.aiming and self.scene.mouse_tile is not None:
             self._aim(surface, offset)
@@ -164,7 +233,22 @@ class ConfrontControls:
         pygame.draw.line(surface, color, (cx - 4, cy), (cx + 4, cy))
         pygame.draw.line(surface, color, (cx, cy - 4), (cx, cy + 4))
 
-    def draw_hud(self, surface: pygame.Surface) -> None:
-        if self.active:
-            kind = self.scene.ui.build_kind if self.scene.ui.build_mode else None
-            self.hud.draw(surface, self.sim, self.ui, kind)
+    def draw_hud(self, surface: pygame.Surface, offset: tuple[int, int]) -> None:
+        if not self.active:
+            return
+        self.alerts.draw(surface, offset, self.scene.app.time_ms)
+        kind = self.scene.ui.build_kind if self.scene.ui.build_mode else None
+        self.hud.draw(surface, self.sim, self.ui, kind)
+        cam = self.scene.camera
+        view = pygame.Rect(*cam.offset, cam.view_w, cam.view_h)
+        self.ui.rects.append(self.minimap.place((6, surface.get_height() - 28)))
+        self.minimap.draw(surface, view, self.scene.app.time_ms)
+        if self.scene.freecam.free:  # the way back, while the view is elsewhere
+            font = self.scene.app.font
+            line = t("alerts", "camera_free")
+            rect = pygame.Rect(0, 0, font.size(line)[0] + 10, font.line_height + 4)
+            rect.bottomleft = (4, self.minimap.rect.y - 4)  # over the minimap it is about
+            panel(surface, rect)
+            font.draw(surface, line, (rect.centerx, rect.y + 2), palette.UI_ACCENT,
+                      shadow=(0, 0, 0), align="center")
+            self.ui.rects.append(rect)

@@ -92,6 +92,9 @@ class ControlsScene(Scene):
     # -- input -------------------------------------------------------------------------
     def handle_event(self, event: pygame.event.Event) -> None:
         if self.waiting:
+            if event.type == pygame.KEYDOWN and getattr(event, "pad", False) and \
+                    event.key != pygame.K_ESCAPE:
+                return  # a pad button is not a key to bind (B still cancels)
             if event.type == pygame.KEYDOWN:
                 self.waiting = False
                 if event.key == pygame.K_ESCAPE:

@@ -174,8 +174,10 @@ class CustomMapsScene(Scene):
             selected = i == self.index
             panel(surface, rect, border=palette.UI_ACCENT if selected else None)
             color = palette.UI_ACCENT if selected else palette.UI_TEXT
-            font.draw(surface, row.title, (rect.x + 8, rect.y + 4), color, shadow=(0, 0, 0))
-            font.draw(surface, row.path.name, (rect.right - 8, rect.y + 4), palette.UI_DIM,
+            name = font.fit(row.path.name, rect.width // 3)
+            title = font.fit(row.title, rect.width - 32 - font.size(name)[0])
+            font.draw(surface, title, (rect.x + 8, rect.y + 4), color, shadow=(0, 0, 0))
+            font.draw(surface, name, (rect.right - 8, rect.y + 4), palette.UI_DIM,
                       align="right")
             detail = wrap(font, row.detail, rect.width - 16)[0]
             if row.broken and detail != row.detail:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pygame
 
 from game.app import App, Scene
+from game.content.text import keys
 from game.level import MapError, load_level
 from game.render import palette
 from game.render.widgets import list_choice, panel
@@ -142,8 +143,9 @@ class LevelSelectScene(Scene):
         y = draw_locked(surface, font, self.locked, len(self.rows), y, h)
         if self.error:
             font.draw(surface, self.error, (w // 2, h - 30), palette.UI_BAD, align="center")
-        font.draw(surface, "Enter: play - V: watch PB replay - Tab: all replays - Esc: back",
-                  (w // 2, h - 16), palette.UI_DIM, align="center")
+        font.draw(surface, keys("<choose>: play - <menu_x>: watch PB replay - <menu_y>: all "
+                                "replays - <back>: back"), (w // 2, h - 16),
+                  palette.UI_DIM, align="center")
 
 
 def draw_locked(surface: pygame.Surface, font, locked: list[Path], first: int, y: int,

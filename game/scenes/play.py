@@ -23,6 +23,7 @@ from game.scenes.bag_controls import BagControls
 from game.scenes.civic_hints import hints_for
 from game.scenes.confront_controls import ConfrontControls
 from game.scenes.custom_maps import HotReload
+from game.scenes.free_camera import FreeCamera
 from game.scenes.story import StoryHooks
 from game.sim import events as ev
 from game.sim.constants import SUBPX, TILE_PX
@@ -68,6 +69,9 @@ class PlayScene(Scene):
         self.effects = Effects(self.app.font)
         self.sound = LevelAudio(self.app.audio, self.sim)  # cues, drone hum, spray loop
         self.confront = ConfrontControls(self)  # waves, defences, Kora (wave levels)
+        # wave levels: look anywhere (edges, middle-drag, keypad), Home back to Elara
+        self.freecam = FreeCamera(self.camera, self.app.to_logical, self.input.bindings,
+                                  edge_scroll=self.confront.active)
         self.tutorial = hints_for(self.sim)  # level 1's tutorial, or the civic hints
         self.ui = HudState()
         self.input.reset()
@@ -97,6 +101,7 @@ class PlayScene(Scene):
     def apply_settings(self) -> None:
         """Settings changed (pause > settings): the keys; the HUD reads them live."""
         self.input.bindings = bindings_for(self.app.services.settings.settings)
+        self.freecam.bindings = self.input.bindings
         self.input.held.clear()
 
     # -- input -------------------------------------------------------------------------
@@ -108,6 +113,10 @@ class PlayScene(Scene):
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key == HotReload.KEY:
             self.hot_reload.reload(self)
+            return
+        if self.confront.active and self.freecam.handle_event(event):
+            return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_TAB and self.confront.fold():
             return
         if event.type == pygame.KEYDOWN:
             action = self.input.key_down(event.key)
@@ -168,17 +177,19 @@ class PlayScene(Scene):
 
     # -- simulation --------------------------------------------------------------------
     def tick(self) -> None:
-        if self.sim.outcome != PLAYING:
-            return
-        commands = self.input.commands()
-        self.pending = commands  # a crash report's replay ends with the tick that crashed
-        events = self.sim.step(commands)
-        if self.ghost is not None:
-            self.ghost.step()  # its own world: the live run is never touched
-        self.run.on_tick(self.sim, commands)  # records the replay, splits, LiveSplit
-        self.pending = None
-        self.story.finished(self)  # the profile, once the outcome is decided
-        self._on_events(events)
+        # fast-forward (wave levels, between waves) only runs more ticks: IGT is ticks
+        for i in range(self.confront.ticks_per_tick()):
+            if self.sim.outcome != PLAYING or (i and self.app.scene is not self):
+                return  # decided, or a story scene stopped the level
+            commands = self.input.commands()
+            self.pending = commands  # a crash report's replay ends with the tick that crashed
+            events = self.sim.step(commands)
+            if self.ghost is not None:
+                self.ghost.step()  # its own world: the live run is never touched
+            self.run.on_tick(self.sim, commands)  # records the replay, splits, LiveSplit
+            self.pending = None
+            self.story.finished(self)  # the profile, once the outcome is decided
+            self._on_events(events)
 
     def _on_events(self, events: list[ev.Event]) -> None:
         self.effects.on_events(events, self.sim)
@@ -201,7 +212,7 @@ class PlayScene(Scene):
         self.app.services.poll()
         pos = self.sim.player()[1]
         dt_ms = self.app.dt_ms  # presentation timers count time, not frames
-        self.camera.follow(pos.x / SUBPX, pos.y / SUBPX, dt_ms)
+        self.freecam.update((pos.x / SUBPX, pos.y / SUBPX), dt_ms)  # Elara, unless freed
         self.effects.update(dt_ms)
         self.sound.update(self.camera, running=self.sim.outcome == PLAYING)
         self.ui.hint = self.tutorial.hint()
@@ -231,5 +242,5 @@ class PlayScene(Scene):
         self.ui.timer = self.run.timer_view(self.sim)
         self.ui.kind = self.input.kind
         self.hud.draw(surface, self.sim, self.ui)
-        self.confront.draw_hud(surface)
+        self.confront.draw_hud(surface, offset)
         self.hot_reload.draw(surface, self.app.font, self.app.time_ms)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pygame
 
 from game.app import App, Scene
+from game.content.text import keys
 from game.render import palette
 from game.render.widgets import list_choice, panel
 from game.speedrun.replay import EXTENSION, ReplayError
@@ -100,5 +101,6 @@ class ReplayBrowserScene(Scene):
         if self.notice:
             font.draw(surface, self.notice[:110], (w // 2, h - 30), self.notice_color,
                       align="center")
-        font.draw(surface, "Enter: watch - V: verify - Esc: back", (w // 2, h - 16),
+        font.draw(surface, keys("<choose>: watch - <menu_x>: verify - <back>: back"),
+                  (w // 2, h - 16),
                   palette.UI_DIM, align="center")

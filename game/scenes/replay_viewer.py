@@ -1,7 +1,9 @@
 """Watch a replay: the recorded commands drive a fresh simulation, drawn like play.
 
 Space pauses, Left/Right (or 1-4) pick ×1/×2/×4/×8, "." steps one tick while paused,
-R rewinds to the start, Esc closes. The state hashes in the file are checked as the
+R rewinds to the start, Esc closes. The camera is the play scene's free camera (screen
+edges, middle-drag, keypad arrows; Home back to Elara); wave levels show their wave panel, alerts
+and a minimap that can be clicked. The state hashes in the file are checked as the
 replay plays, so a desync shows on screen at the tick it happens.
 """
 
@@ -16,12 +18,16 @@ from game.audio import music_for_level
 from game.audio.level import LevelAudio
 from game.level import MapError, load_level
 from game.render import palette
+from game.render.alerts import Alerts
 from game.render.camera import Camera
 from game.render.effects import Effects
 from game.render.hud import Hud, HudState
+from game.render.minimap import Minimap
 from game.render.tilemap import TileMapRenderer
+from game.render.wave_hud import WaveHud, WaveUi
 from game.render.widgets import panel
 from game.render.world_view import WorldView
+from game.scenes.free_camera import FreeCamera
 from game.sim.constants import SUBPX, TILE_PX
 from game.sim.world import Simulation
 from game.speedrun.replay import Replay, ReplayError
@@ -56,6 +62,8 @@ class ReplayViewerScene(Scene):
         self.name = name
         self.tiles = TileMapRenderer(level)
         self.hud = Hud(app.font)
+        self.wave_hud = WaveHud(app.font)
+        self.wave_ui = WaveUi(folded=True)  # Tab: the whole wave panel
         self.speed_index = 0
         self.paused = False
         self.rewind()
@@ -79,6 +87,12 @@ class ReplayViewerScene(Scene):
                              self.level.height * TILE_PX)
         pos = self.sim.player()[1]
         self.camera.snap_to(pos.x / SUBPX, pos.y / SUBPX)
+        self.freecam = FreeCamera(self.camera, self.app.to_logical)
+        self.waves = bool(self.sim.conf.table.wave_count)
+        self.alerts = Alerts(self.sim, self.app.font)
+        self.minimap = Minimap(self.sim, self.tiles) if self.waves else None
+        if self.minimap is not None:
+            self.minimap.place((6, self.app.screen.get_height() - 28))
         self.effects = Effects(self.app.font)
         self.sound = LevelAudio(self.app.audio, self.sim)
         self.cursor = 0
@@ -90,6 +104,7 @@ class ReplayViewerScene(Scene):
         events = self.sim.step(self.replay.ticks[self.cursor])
         self.cursor += 1
         self.effects.on_events(events, self.sim)
+        self.alerts.on_events(events)
         self.sound.on_events(events, self.camera)
         interval = self.replay.interval
         if self.cursor % interval == 0:
@@ -111,11 +126,20 @@ class ReplayViewerScene(Scene):
 
     def update(self) -> None:
         pos = self.sim.player()[1]
-        self.camera.follow(pos.x / SUBPX, pos.y / SUBPX, self.app.dt_ms)
+        self.freecam.update((pos.x / SUBPX, pos.y / SUBPX), self.app.dt_ms)
         self.effects.update(self.app.dt_ms)
+        self.alerts.update()
         self.sound.update(self.camera, running=not self.paused and not self.finished)
 
     def handle_event(self, event: pygame.event.Event) -> None:
+        if self.freecam.handle_event(event):
+            return
+        if (event.type == pygame.MOUSEBUTTONDOWN and event.button == 1
+                and self.minimap is not None):
+            look = self.minimap.world_at(self.app.to_logical(event.pos))
+            if look is not None:
+                self.freecam.look_at(*look)
+            return
         if event.type != pygame.KEYDOWN:
             return
         if event.key == pygame.K_ESCAPE:
@@ -133,12 +157,20 @@ class ReplayViewerScene(Scene):
             self.step()
         elif event.key == pygame.K_r:
             self.rewind()
+        elif event.key == pygame.K_TAB:
+            self.wave_ui.folded = not self.wave_ui.folded
 
     def draw(self, surface: pygame.Surface) -> None:
         offset = self.camera.offset
         self.view.draw(surface, offset, self.app.time_ms)
         self.effects.draw(surface, offset)
         self.hud.draw(surface, self.sim, HudState(timer=TimerView(self.sim.igt_ticks)))
+        if self.waves:
+            self.alerts.draw(surface, offset, self.app.time_ms)
+            self.wave_hud.draw(surface, self.sim, self.wave_ui, None)
+            view = pygame.Rect(*offset, self.camera.view_w, self.camera.view_h)
+            self.minimap.place((6, surface.get_height() - 28))
+            self.minimap.draw(surface, view, self.app.time_ms)
         self._banner(surface)
 
     def _banner(self, surface: pygame.Surface) -> None:
@@ -148,7 +180,8 @@ class ReplayViewerScene(Scene):
         state = "PAUSED" if self.paused else f"x{self.speed}"
         top = (f"REPLAY {state}   {head.get('player', '?')} - {head.get('category', '?')}"
                f" - {head.get('date', '')[:10]}   tick {self.cursor}/{len(self.replay.ticks)}")
-        keys = "Space pause - Left/Right speed - . step - R rewind - Esc close"
+        keys = ("Space pause - Left/Right speed - . step - R rewind - keypad/Home view"
+                " - Tab waves - Esc close")
         width = max(font.size(top)[0], font.size(keys)[0]) + 16
         rect = pygame.Rect(0, 0, width, 2 * font.line_height + 8)
         rect.midbottom = (w // 2, h - 2)

@@ -5,11 +5,20 @@ from __future__ import annotations
 import pygame
 
 from game.app import App, Scene
+from game.content.text import keys as keys_of
 from game.content.text import t
 from game.render import palette
 from game.render.widgets import Menu, MenuItem, panel
 from game.scenes.results_run import RunMenu, draw_lines, result_lines
 from game.speedrun.timefmt import format_ticks
+
+
+def loss_text(reason: str) -> str:
+    """The sentence for the simulation's one-word loss reason."""
+    from game.content.text import text
+
+    table = text().get("loss_reason", {})
+    return keys_of(table.get(reason) or table.get("failed", reason))
 
 
 class ResultsScene(Scene):
@@ -79,6 +88,9 @@ class ResultsScene(Scene):
         font.draw(surface, format_ticks(self.igt), (w // 2, y), palette.UI_ACCENT, scale=3,
                   shadow=(0, 0, 0), align="center")
         y += 34
+        if not won:  # why: the clock, the great mural, the materials ...
+            font.draw(surface, loss_text(self.play.sim.loss_reason), (w // 2, y),
+                      palette.UI_BAD, shadow=(0, 0, 0), align="center")
         if self.par and won:  # a lost run has no time to hold against par
             verdict = t("results", "under_par" if self.igt <= self.par else "over_par")
             line = f"{t('results', 'par')} {format_ticks(self.par)} - {verdict}"

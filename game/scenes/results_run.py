@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.content.text import t
 from game.level import MapError, load_level
 from game.render import palette
 from game.render.font import BitmapFont
@@ -58,7 +59,7 @@ def result_lines(res: LevelResult, run: Run) -> list[tuple[str, tuple[int, int, 
                 text += f"  ({format_delta(res.campaign_total - res.campaign_previous)} vs PB)"
         lines.append((text, color))
         if res.gold:
-            lines.append(("Best segment (gold)!", MEDAL_COLORS["gold"]))
+            lines.append(("Your best time for this level in a campaign", MEDAL_COLORS["gold"]))
     if run.category == "practice":
         lines.append(("Practice run", palette.UI_ACCENT))
     elif run.category == "story":
@@ -92,6 +93,7 @@ class RunMenu:
         story_next = next_story_level(self.scene.play)  # Continue: the next unlocked level
         if run.has_next:
             items.append(MenuItem("Next level", self.next_level))
+            items.append(MenuItem(t("results", "retry"), lambda: self.retry(again)))
         elif story_next is not None:
             items.append(MenuItem("Next level", lambda: start_story_level(
                 self.scene.app, story_next)))
@@ -104,6 +106,12 @@ class RunMenu:
             items.append(MenuItem("Restart campaign", self.restart_campaign))
         items.append(MenuItem("Back to title", to_title))
         return items
+
+    def retry(self, again) -> None:
+        """Play this campaign level again: its finished segment is taken back and the
+        next finish replaces it (docs/SPEEDRUN.md)."""
+        self.run.retry_level()
+        again()
 
     def save_replay(self) -> None:
         path, problem = self.run.save_replay()

@@ -83,8 +83,16 @@ class UpgradeEmitter:
     ty: int
 
 
+@dataclass(frozen=True, slots=True)
+class Sell:
+    """Sell the defence (barrier or emitter) on tile (tx, ty) for part of its cost."""
+
+    tx: int
+    ty: int
+
+
 Command = (Move | Interact | Drop | Build | Paint | Rally | CallWave | Cast | SetEmitterMode
-           | UpgradeEmitter)
+           | UpgradeEmitter | Sell)
 
 
 def encode(cmd: Command) -> list:
@@ -108,6 +116,8 @@ def encode(cmd: Command) -> list:
         return ["e", cmd.tx, cmd.ty, cmd.mode]
     if isinstance(cmd, UpgradeEmitter):
         return ["u", cmd.tx, cmd.ty]
+    if isinstance(cmd, Sell):
+        return ["s", cmd.tx, cmd.ty]
     raise TypeError(f"not a command: {cmd!r}")
 
 
@@ -136,6 +146,8 @@ def decode(raw: object) -> Command:
         return SetEmitterMode(raw[1], raw[2], raw[3])
     if tag == "u" and len(raw) == 3 and _ints(raw[1:]):
         return UpgradeEmitter(raw[1], raw[2])
+    if tag == "s" and len(raw) == 3 and _ints(raw[1:]):
+        return Sell(raw[1], raw[2])
     if (
         tag == "b"
         and len(raw) == 4

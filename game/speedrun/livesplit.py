@@ -81,6 +81,14 @@ class Driver:
             self.sink("split")
             self.splits.append(total_ticks)
 
+    def unsplit(self, total_ticks: int) -> None:
+        """A finished level is played again: take its split back."""
+        if self.active:
+            self.sink("unsplit")
+            if self.splits:  # a resync after this must not repeat the taken-back split
+                self.splits.pop()
+            self.sync(total_ticks)
+
     def reset(self) -> None:
         if self.active:
             self.sink("reset")

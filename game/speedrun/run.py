@@ -127,6 +127,17 @@ class Run:
         self.index += 1
         return self.level_path
 
+    def retry_level(self) -> None:
+        """Play the current campaign level again after finishing it: its segment (and
+        LiveSplit's split) is taken back; the next finish of this level replaces it, so
+        the campaign time still sums one finishing attempt per level."""
+        if not self.is_campaign or len(self.segments) <= self.index:
+            return
+        del self.segments[self.index:]
+        del self.segment_replays[self.index:]
+        self.finished = False
+        self.driver.unsplit(self.base_ticks)
+
     def key_for(self, recorder: Recorder) -> str:
         if self.category == "custom":
             return _safe(f"custom-{self.level_path.stem}-{recorder.digest.sha256[:8]}")

@@ -21,3 +21,4 @@ class Emitter:
     level: int = 0  # index into the emitter levels of drones.toml
     reload: int = 0  # ticks until it may fire again
     jammed: bool = False  # a jammer is near: it cannot fire this tick
+    hits: int = 0  # drones its pulses have struck (the inspect panel shows it)

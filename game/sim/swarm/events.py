@@ -12,3 +12,4 @@ ABILITY_USED = "ability_used"  # ability, x, y (px), count (drones turned)
 ABILITY_REFUSED = "ability_refused"  # ability, reason
 OVERRIDE_ENDED = "override_ended"  # count of drones that turned back
 EMITTER_CHANGED = "emitter_changed"  # tx, ty, mode, level
+SOLD = "sold"  # kind, tx, ty, refund {resource: n}

@@ -24,8 +24,10 @@ class Confrontation:
         self.table = WaveTable(level, rules)
         self.swarm = Swarm()
         self.wave = 0  # waves started so far
+        self.salvage = 0  # drones downed toward the next spark of salvage
         self.next_wave_tick = self.table.first_delay
         self.queue: list[list[tuple[int, int]]] = [[] for _ in self.table.spawns]
+        self.release = [1 for _ in self.table.spawns]  # drones per release, per spawn
         self.cooldowns = {kind: 0 for kind in sorted(rules.abilities)}
         self.barrier_mask = np.zeros((grid.height, grid.width), dtype=bool)
         self.speed = np.array([d.speed for d in rules.drones], dtype=np.int32)
@@ -165,6 +167,8 @@ class Confrontation:
             "next_wave_tick": self.next_wave_tick,
             "queue": [list(map(list, q)) for q in self.queue],
             "cooldowns": self.cooldowns,
+            "salvage": self.salvage,
+            "release": self.release,
             "barriers": hashlib.sha256(self.barrier_mask.tobytes()).hexdigest(),
             "swarm": self.swarm.digest(),
         }

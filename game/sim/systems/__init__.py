@@ -15,6 +15,7 @@ from game.sim.systems.outcome import OutcomeSystem
 from game.sim.systems.painting import PaintSystem
 from game.sim.systems.pickup import PickupSystem
 from game.sim.systems.production import ProductionSystem
+from game.sim.systems.sell import SellSystem
 from game.sim.systems.support import CoopGoalSystem, RallySystem, SmearSystem, SupportSystem
 from game.sim.systems.triggers import TriggerSystem
 from game.sim.systems.waves import WaveSystem
@@ -22,6 +23,7 @@ from game.sim.systems.waves import WaveSystem
 # Build first so a structure placed this tick blocks movement this tick.
 SYSTEM_ORDER = (
     BuildSystem,
+    SellSystem,  # a sold defence's tile is open before anyone moves
     FieldSystem,  # derived state (drone flow fields): refreshed here and nowhere else
     MovementSystem,
     TriggerSystem,  # after movement: Elara's feet where they end this tick

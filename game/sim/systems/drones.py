@@ -64,8 +64,19 @@ class DroneSystem(esper.Processor):
         self._turned_fight(ctx, conf, idx)
         gone = s.remove_dead()
         if len(gone):
+            self._salvage(ctx, conf, len(gone))
             listed = [(int(x) // SUBPX, int(y) // SUBPX) for x, y in gone[:MAX_LISTED]]
             ctx.emit(sev.DRONES_DOWN, count=len(gone), at=listed)
+
+    @staticmethod
+    def _salvage(ctx: TickContext, conf: Confrontation, downed: int) -> None:
+        """Every `salvage_drones` drones downed leave one spark of scrap: a big wave
+        held pays for the upgrades the next one needs."""
+        conf.salvage += downed
+        gain, conf.salvage = divmod(conf.salvage, conf.rules.salvage_drones)
+        if gain:
+            res = conf.rules.early_bonus_resource
+            ctx.state.stock[res] = ctx.state.stock.get(res, 0) + gain
 
     @staticmethod
     def _move(conf: Confrontation, moving: np.ndarray, nidx: np.ndarray, w: int) -> None:

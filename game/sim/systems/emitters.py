@@ -71,12 +71,18 @@ class EmitterSystem(esper.Processor):
                 if order is None:
                     order = conf.drone_dist()
                 pick = cand[np.lexsort((s.serial[cand], order[cand]))[0]]
-            s.hp[pick] -= lv.damage
-            s.stun[pick] = max(int(s.stun[pick]), lv.stun)
+            # the pulse arcs through the crowd around the drone it picked: a swarm that
+            # bunches up pays for it, a lone drone takes one hit
+            sx, sy = s.x.astype(np.int64)[cand] - s.x[pick], s.y.astype(np.int64)[cand] - s.y[pick]
+            splash = lv.splash_px * SUBPX
+            hit = cand[sx * sx + sy * sy <= splash * splash]
+            s.hp[hit] -= lv.damage
+            s.stun[hit] = np.maximum(s.stun[hit], lv.stun)
             em.reload = lv.reload
+            em.hits += int(hit.size)
             ctx.emit(sev.ZAP, x0=pos.x // SUBPX, y0=pos.y // SUBPX - 10,
                      x1=int(s.x[pick]) // SUBPX, y1=int(s.y[pick]) // SUBPX,
-                     kind=int(s.kind[pick]))
+                     kind=int(s.kind[pick]), n=int(hit.size))
 
     @staticmethod
     def _commands(ctx: TickContext, conf: Confrontation) -> None:

@@ -30,6 +30,8 @@ def start_wave(ctx: TickContext, conf: Confrontation, early: bool) -> None:
         n = min(batch.count, room)
         room -= n
         conf.queue[batch.spawn].extend([(batch.kind, batch.hp)] * n)
+    # a swarm pours out: 1 more drone per release for every `swarm_release` waiting
+    conf.release = [1 + len(q) // conf.rules.swarm_release for q in conf.queue]
     conf.next_wave_tick = ctx.state.tick + conf.table.interval
     # names the story scene `wave_<n>` the level may have (presentation only)
     ctx.emit(sev.WAVE_STARTED, wave=conf.wave, makeup=conf.table.makeup(conf.wave),
@@ -51,12 +53,15 @@ class WaveSystem(esper.Processor):
 
     @staticmethod
     def _release(conf: Confrontation) -> None:
-        """One drone from each spawn with drones waiting, all in one batch."""
+        """Drones from each spawn with drones waiting, all in one batch: one at a time
+        (a file), more at once when the wave was a swarm, so hundreds pour out in
+        seconds."""
         if not conf.pending() or len(conf.swarm) >= conf.rules.max_alive:
             return
         xs, ys, kinds, hps = [], [], [], []
         for i, queue in enumerate(conf.queue):
-            out, conf.queue[i] = queue[:1], queue[1:]
+            n = conf.release[i]
+            out, conf.queue[i] = queue[:n], queue[n:]
             x, y = conf.spawn_point_px(i)
             for kind, hp in out:
                 xs.append(x)
