@@ -168,9 +168,8 @@ def test_title_menu_starts_a_campaign_and_practice(app):
     assert "Campaign" in labels and any("Practice" in label for label in labels)
     title.practice()
     assert isinstance(app.scene, LevelSelectScene)
-    # a fresh profile: level 1 open, the others shown locked (game/campaign/profile.py)
-    assert len(app.scene.rows) == 1
-    assert len(app.scene.rows) + len(app.scene.locked) == len(campaign_levels())
+    # practice opens every level, even on a fresh profile (practice starts clean)
+    assert len(app.scene.rows) == len(campaign_levels()) and not app.scene.locked
     app.frame(fixed_ticks=0)
     key(app, pygame.K_RETURN)
     assert isinstance(app.scene, PlayScene) and app.scene.run.category == "practice"
