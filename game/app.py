@@ -154,8 +154,11 @@ class App:
 
     # -- loop --------------------------------------------------------------------------
     def run(self) -> None:
-        while self.running:
-            self.guarded_frame()
+        try:
+            while self.running:
+                self.guarded_frame()
+        finally:
+            self.services.shutdown()  # Quit game or window closed: LiveSplit resets
 
     def guarded_frame(self, fixed_ticks: int | None = None, dt: float | None = None) -> None:
         """`frame()`, with an uncaught error handed to `crash_handler` (game.scenes.crash:

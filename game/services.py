@@ -61,8 +61,20 @@ class Services:
             self._link[2].close()
         client = Client(s.livesplit_host, s.livesplit_port) if s.livesplit else None
         driver = Driver(client.send if client else (lambda _command: None))
+        if client is not None:
+            client.on_connect = driver.resync  # never replay a stale queue
         self._link = (key, driver, client)
         return driver
+
+    def shutdown(self) -> None:
+        """The game is quitting (Quit game, the window closed): LiveSplit resets a run in
+        progress, and the last commands get a bounded moment to leave."""
+        if self._link is None:
+            return
+        _, driver, client = self._link
+        driver.reset()
+        if client is not None:
+            client.flush_and_close()
 
     @property
     def livesplit_client(self) -> Client | None:

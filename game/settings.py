@@ -70,6 +70,8 @@ FIELDS: dict[str, Field] = {
     "restart_key": Field(str, "Restart key", "instant restart (a pygame key name)",
                          page="speedrun"),
     "player_name": Field(str, "Player name", "written into your replays", page="speedrun"),
+    "ghost": Field(bool, "Ghost", "race your personal best as a translucent Elara",
+                   page="speedrun"),
     "save_every_replay": Field(bool, "Keep every replay",
                                "save each finished attempt, not only personal bests",
                                page="speedrun"),
@@ -91,6 +93,7 @@ class Settings:
     restart_key: str = "r"
     player_name: str = "Player"
     save_every_replay: bool = False
+    ghost: bool = False  # race the PB's re-simulated Elara (game/speedrun/ghost.py)
     livesplit: bool = False
     livesplit_host: str = "localhost"
     livesplit_port: int = 16834

@@ -174,3 +174,19 @@ def test_story_mode_results_offer_the_next_unlocked_level_practice_does_not(app)
     assert next_story_level(play(True)) == LEVELS[1].path
     assert next_story_level(play(False)) is None
     assert next_story_level(play(True, "lost")) is None
+
+
+def test_practice_starts_any_level_without_unlocking_it(app):
+    from game.scenes.level_select import LevelSelectScene
+    from game.scenes.play import PlayScene
+
+    assert not app.services.profile.started  # a fresh profile: only level 1 is open
+    select = LevelSelectScene(app)
+    assert [r[0] for r in select.rows] == campaign_levels() and not select.locked
+    select.index = len(select.rows) - 1
+    select.start()
+    play = app.scene
+    assert isinstance(play, PlayScene) and play.level.path == campaign_levels()[-1]
+    assert play.run.category == "practice" and not play.sim.carry
+    assert not app.services.profile.is_unlocked(level_id(campaign_levels()[-1]),
+                                                [e.id for e in LEVELS])

@@ -236,7 +236,7 @@ def test_golden_replays_verify_in_fresh_processes(hash_seed):
     assert out.returncode == 0, f"{out.stdout}{out.stderr}\n{RERECORD}"
     for line, name in zip(out.stdout.splitlines(), files, strict=True):
         assert re.fullmatch(re.escape(name) + r": valid outcome=\w+ igt=\d+:\d\d\.\d{3} "
-                            r"ticks=\d+", line), line
+                            r"ticks=\d+ category=practice map=official", line), line
 
 
 def test_cli_exit_codes_and_json(small, tmp_path):

@@ -99,7 +99,7 @@ def test_restart_key_is_rebindable(app, levels):
     assert play.sim.tick == 0
 
 
-def test_practice_runs_are_marked_and_pb_replays_verify(app, levels):
+def test_practice_runs_are_marked_and_pb_replays_verify(app, levels, monkeypatch):
     play = practice(app, levels[0])
     autopilot(play)
     play_out(app, play)
@@ -109,6 +109,12 @@ def test_practice_runs_are_marked_and_pb_replays_verify(app, levels):
     pb_file = app.data_dir / "replays" / "pb" / "a_first.rpl"
     assert pb_file in res.saved
     assert from_bytes(pb_file.read_bytes()).header["practice"] is True
+    # practice belongs on a shipped map: on this test map, verify refuses the category
+    assert verify_file(pb_file, [levels[0]]).kind == "wrong_category"
+    from game.speedrun.maphash import map_digest
+
+    monkeypatch.setattr("game.speedrun.verify.official_maps",  # as if it were shipped
+                        lambda: {map_digest(levels[0]).sha256: levels[0].name})
     assert verify_file(pb_file, [levels[0]]).valid
     results = to_results(app)
     assert any("First finish" in text for text, _ in results.lines)
@@ -162,9 +168,8 @@ def test_title_menu_starts_a_campaign_and_practice(app):
     assert "Campaign" in labels and any("Practice" in label for label in labels)
     title.practice()
     assert isinstance(app.scene, LevelSelectScene)
-    # a fresh profile: level 1 open, the others shown locked (game/campaign/profile.py)
-    assert len(app.scene.rows) == 1
-    assert len(app.scene.rows) + len(app.scene.locked) == len(campaign_levels())
+    # practice opens every level, even on a fresh profile (practice starts clean)
+    assert len(app.scene.rows) == len(campaign_levels()) and not app.scene.locked
     app.frame(fixed_ticks=0)
     key(app, pygame.K_RETURN)
     assert isinstance(app.scene, PlayScene) and app.scene.run.category == "practice"

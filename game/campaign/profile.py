@@ -99,16 +99,19 @@ class Profile:
 
     # -- writing ---------------------------------------------------------------------
     def record(self, level_id: str, outcome: str, igt_ticks: int, medal: str,
-               next_id: str | None, carry: dict | None = None) -> str:
+               next_id: str | None, carry: dict | None = None, carried: bool = False) -> str:
         """A finished level (won or lost): best time, medal, next level unlocked, carry-in
         for the next level; saved at once. Returns "" or what went wrong saving."""
         entry = self.data["levels"].setdefault(level_id, {})
         entry["attempts"] = entry.get("attempts", 0) + 1
         if outcome == "won":
             entry["wins"] = entry.get("wins", 0) + 1
-            if entry.get("best_ticks") is None or igt_ticks < entry["best_ticks"]:
-                entry["best_ticks"] = igt_ticks
-            if MEDAL_RANK.get(medal, 0) > MEDAL_RANK[entry.get("medal", "")]:
+            # a start with carry-in is another race: its best time is kept apart, and
+            # it earns no medal (medals compare clean starts)
+            key = "best_carried_ticks" if carried else "best_ticks"
+            if entry.get(key) is None or igt_ticks < entry[key]:
+                entry[key] = igt_ticks
+            if not carried and MEDAL_RANK.get(medal, 0) > MEDAL_RANK[entry.get("medal", "")]:
                 entry["medal"] = medal
             for lid in (level_id, next_id):
                 if lid and lid not in self.data["unlocked"]:

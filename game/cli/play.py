@@ -28,6 +28,8 @@ def add_parser(sub) -> None:
                            "test runs keep no records")
     play.add_argument("--seed", type=non_negative, default=None,
                       help="simulation seed (default: the map's official seed)")
+    play.add_argument("--ghost", type=Path, default=None, metavar="REPLAY",
+                      help="race this replay (of the same map) as a translucent Elara")
     headless.add_options(play)
 
 
@@ -68,7 +70,7 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         run = Run("custom", [level.path], SplitsStore(Path(scratch.name)),
                   app.services.settings, app.services.livesplit(),
                   Path(scratch.name) / "replays")
-    app.push(PlayScene(app, level, args.seed, run=run))
+    app.push(PlayScene(app, level, args.seed, run=run, ghost=args.ghost))
     if not args.headless:
         from game.scenes.crash import install
 

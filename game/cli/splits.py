@@ -42,10 +42,15 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         print(f"campaign: PB {format_ticks(camp['igt_ticks']) if camp else '-'}"
               f"  sum of best {format_ticks(best) if best is not None else '-'}")
     if args.lss:
+        problems: list[str] = []
         try:
-            for path in export_splits(store, args.lss):
+            for path in export_splits(store, args.lss, problems=problems):
                 print(f"wrote {path}")
         except SaveError as exc:
             print(f"error: {exc}", file=sys.stderr)
+            return EXIT_FAILED
+        for problem in problems:
+            print(f"warning: {problem}", file=sys.stderr)
+        if problems:
             return EXIT_FAILED
     return EXIT_OK

@@ -38,7 +38,8 @@ def enter_level(app, level, run, briefing: bool = True, story: bool = False) -> 
 
 def start_story_level(app, path: Path) -> str:
     """Play one campaign level from the level select (Continue): its briefing, then the
-    level as an individual run on its official seed. Returns "" or why it cannot."""
+    level as a story run on its official seed, with the carry-in earlier wins left
+    (category "story": never a practice time). Returns "" or why it cannot."""
     from game.level import MapError, load_level
     from game.speedrun.run import Run
 
@@ -46,7 +47,7 @@ def start_story_level(app, path: Path) -> str:
         level = load_level(path)
     except MapError as exc:
         return exc.format()
-    enter_level(app, level, Run.for_app(app, "practice", [Path(path)]), story=True)
+    enter_level(app, level, Run.for_app(app, "story", [Path(path)]), story=True)
     return ""
 
 

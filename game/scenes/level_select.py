@@ -1,6 +1,8 @@
-"""Practice: start any unlocked campaign level on its own. Runs started here are marked
-"practice" in their replays and splits. Shows each level's PB and medal; V watches the
-PB replay, Tab opens every saved replay."""
+"""Practice: start any campaign level on its own, unlocked or not (a practice run starts
+clean, without carry-in, so playing ahead spoils no progress and no time). Runs started
+here are marked "practice" in their replays and splits. Campaign > Continue uses the same
+screen in story mode, where only unlocked levels open. Shows each level's PB and
+medal; V watches the PB replay, Tab opens every saved replay."""
 
 from __future__ import annotations
 
@@ -38,7 +40,7 @@ class LevelSelectScene(Scene):
         self.locked: list[Path] = []  # shown greyed, below the open levels
         self.error = ""
         for path in campaign_levels():
-            if not unlocked(app, path):
+            if story and not unlocked(app, path):  # practice opens every level
                 self.locked.append(path)
                 continue
             try:
@@ -103,9 +105,10 @@ class LevelSelectScene(Scene):
         surface.fill(palette.UI_PANEL)
         font.draw(surface, "Campaign" if self.story else "Practice", (w // 2, 16),
                   palette.UI_ACCENT, scale=3, shadow=(0, 0, 0), align="center")
-        font.draw(surface, "Each level opens with its briefing; win it to unlock the next."
-                  if self.story else "Runs from here are marked as practice.", (w // 2, 46),
-                  palette.UI_DIM, align="center")
+        subtitle = ("Each level opens with its briefing; win it to unlock the next."
+                    if self.story else
+                    "Every level is open: practice runs start clean, without carry-in.")
+        font.draw(surface, subtitle, (w // 2, 46), palette.UI_DIM, align="center")
         store = self.app.services.splits
         self.rects = []
         y = 66

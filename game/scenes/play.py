@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pygame
 
 from game.app import LOGICAL_SIZE, App, Scene
@@ -12,6 +14,7 @@ from game.level.data import LevelData
 from game.render.build_preview import draw_build_preview, refusal_text
 from game.render.camera import Camera
 from game.render.effects import Effects
+from game.render.ghost_view import draw_ghost
 from game.render.hud import Hud, HudState
 from game.render.support_hud import event_message
 from game.render.tilemap import TileMapRenderer
@@ -34,8 +37,11 @@ RESULTS_DELAY_MS = 1250  # let the win land visually before the results screen
 
 class PlayScene(Scene):
     def __init__(self, app: App, level: LevelData, seed: int | None = None,
-                 run: Run | None = None, carry: dict | None = None) -> None:
+                 run: Run | None = None, carry: dict | None = None,
+                 ghost: Path | None = None) -> None:
         super().__init__(app)
+        self.ghost_path = ghost  # a replay to race (play --ghost); else the PB if set
+        self.ghost = None
         self.carry = carry  # campaign carry-in from earlier levels (game/campaign/carry.py)
         self.level = level
         self.music = music_for_level(level)
@@ -72,7 +78,25 @@ class PlayScene(Scene):
         self.bag = BagControls(self)  # what E puts in and X drops; what is in reach
         self.won_ms = 0.0
         self.run.begin_level(self.sim)
+        self._start_ghost()
         self.story = StoryHooks(self.app, self.level)  # dialogue at triggers, profile
+
+    def _start_ghost(self) -> None:
+        """The replay this attempt races, re-simulated from its own start: the file
+        given to `play --ghost`, or with Settings > Ghost on, this level's PB."""
+        from game.speedrun.ghost import Ghost
+
+        if self.ghost is not None:
+            self.ghost.close()
+            self.ghost = None
+        path = self.ghost_path
+        if path is None and self.app.services.settings.settings.ghost:
+            path = self.run.ghost_replay()
+        if path is not None and Path(path).is_file():
+            self.ghost, problem = Ghost.load(Path(path), self.level)
+            if problem:
+                self.ui.message, self.ui.message_good = f"No ghost: {problem}", False
+                self.ui.message_ms = MESSAGE_MS
 
     def apply_settings(self) -> None:
         """Settings changed (pause > settings): the keys; the HUD reads them live."""
@@ -160,6 +184,8 @@ class PlayScene(Scene):
             commands = self.input.commands()
             self.pending = commands  # a crash report's replay ends with the tick that crashed
             events = self.sim.step(commands)
+            if self.ghost is not None:
+                self.ghost.step()  # its own world: the live run is never touched
             self.run.on_tick(self.sim, commands)  # records the replay, splits, LiveSplit
             self.pending = None
             self.story.finished(self)  # the profile, once the outcome is decided
@@ -204,6 +230,9 @@ class PlayScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         offset = self.confront.offset(self.camera.offset)  # shaken when a mural is hit
         self.view.draw(surface, offset, self.app.time_ms)
+        if self.ghost is not None:
+            draw_ghost(surface, self.view.elara, self.ghost.pose(), self.view.hitbox_h,
+                       offset, self.app.time_ms)
         self.confront.draw_world(surface, offset, self.app.time_ms)
         self.bag.draw_world(surface, offset, self.app.time_ms)
         self.effects.draw(surface, offset)

@@ -34,7 +34,10 @@ def result_lines(res: LevelResult, run: Run) -> list[tuple[str, tuple[int, int, 
     elif res.previous_pb is not None:
         lines.append((f"PB {format_ticks(res.previous_pb)}  "
                       f"{format_delta(res.igt - res.previous_pb)}", palette.UI_DIM))
-    if res.medal:
+    if res.carried:
+        lines.append(("Started with carry-in: no level PB or medal (practice times are "
+                      "clean)", palette.UI_DIM))
+    elif res.medal:
         others = "  ".join(f"{n} {format_ticks(t)}" for n, t in medal_times(res.par))
         lines.append((f"{res.medal.upper()} medal   ({others})", MEDAL_COLORS[res.medal]))
     elif res.par:
@@ -59,6 +62,8 @@ def result_lines(res: LevelResult, run: Run) -> list[tuple[str, tuple[int, int, 
             lines.append(("Your best time for this level in a campaign", MEDAL_COLORS["gold"]))
     if run.category == "practice":
         lines.append(("Practice run", palette.UI_ACCENT))
+    elif run.category == "story":
+        lines.append(("Story run", palette.UI_ACCENT))
     lines += [(problem[:90], palette.UI_BAD) for problem in res.problems[:2]]
     return lines
 

@@ -95,7 +95,7 @@ class StoryHooks:
 
         self.save_problem = self.app.services.profile.record(
             self.entry.id, play.sim.outcome, play.sim.igt_ticks, medal, nxt,
-            carry_out(play.sim))
+            carry_out(play.sim), carried=bool(play.sim.carry))
 
     def then_results(self, play, show_results: Callable[[], None]) -> None:
         """The closing scene (won levels) and then the results screen."""

@@ -1,11 +1,17 @@
 """LiveSplit: what to tell it during a run (`Driver`) and a TCP client that never blocks.
 
-LiveSplit Server (default port 16834) takes one command per line. At a run's start we
-send `starttimer` then `alwayspausegametime`, so LiveSplit's game time moves only when
-we set it from our IGT; `setgametime <IGT>` about once a second of IGT, and
-`setgametime <IGT>` + `split` at each level end; `reset` when the run is reset (also
-before a new run if the previous one was started, since LiveSplit only starts from a
-reset timer).
+LiveSplit's built-in server (Control > Start TCP Server, port 16834) reads one command
+per line (LiveSplit.Core/Server/CommandServer.cs). At a run's start we send
+`starttimer`, `alwayspausegametime` (LiveSplit's game time then moves only when we set
+it from our IGT), `switchto gametime` and `setgametime 0`; while ticking, `setgametime
+<IGT>` 20 times a second of IGT (so LiveSplit's timer runs smoothly instead of stepping
+once a second); `setgametime <IGT>` + `split` at each level end; `reset` when the run is
+reset, when the game quits or its window closes (also before a new run if the previous
+one was started, since LiveSplit only starts from a reset timer).
+
+On every (re)connection the commands queued while LiveSplit was unreachable are dropped
+(replayed late, they would be phantom attempts) and LiveSplit is resynced to the run as
+it is now: `reset`, then the run's start, its splits so far and its current game time.
 
 The client uses a non-blocking socket: connecting, sending and reading happen in small
 steps from `poll()`/`send()`, which never wait. If LiveSplit is absent the commands are
@@ -29,6 +35,7 @@ from game.speedrun.timer import livesplit_time
 
 RECONNECT_SECONDS = 3.0
 MAX_QUEUE = 256  # commands kept while LiveSplit is unreachable; the oldest go first
+UPDATE_TICKS = TICK_RATE // 20  # game time sent 20 times per second of IGT
 
 
 class Driver:
@@ -37,43 +44,66 @@ class Driver:
     def __init__(self, sink: Callable[[str], None]) -> None:
         self.sink = sink
         self.active = False  # LiveSplit has a run we started and did not reset
-        self.last_second = 0
+        self.sent = 0  # the game time last sent, in ticks
+        self.now = 0  # the run's game time, in ticks
+        self.splits: list[int] = []  # game time at each split of the current run
+
+    @staticmethod
+    def start_commands() -> list[str]:
+        return ["starttimer", "alwayspausegametime", "switchto gametime",
+                f"setgametime {livesplit_time(0)}"]
 
     def run_started(self) -> None:
         if self.active:
             self.sink("reset")
-        self.sink("starttimer")
-        self.sink("alwayspausegametime")
+        for command in self.start_commands():
+            self.sink(command)
         self.active = True
-        self.last_second = 0
+        self.sent = self.now = 0
+        self.splits = []
 
     def tick(self, total_ticks: int) -> None:
         """Call after every simulated tick with the run's IGT so far."""
-        if self.active and total_ticks // TICK_RATE > self.last_second:
-            self.last_second = total_ticks // TICK_RATE
-            self.sink(f"setgametime {livesplit_time(total_ticks)}")
+        self.now = total_ticks
+        if self.active and total_ticks - self.sent >= UPDATE_TICKS:
+            self.sync(total_ticks)
 
     def sync(self, total_ticks: int) -> None:
         """Set the game time now (e.g. a level restarted inside a campaign run)."""
+        self.now = total_ticks
         if self.active:
-            self.last_second = total_ticks // TICK_RATE
+            self.sent = total_ticks
             self.sink(f"setgametime {livesplit_time(total_ticks)}")
 
     def level_finished(self, total_ticks: int) -> None:
         if self.active:
             self.sync(total_ticks)
             self.sink("split")
+            self.splits.append(total_ticks)
 
     def unsplit(self, total_ticks: int) -> None:
         """A finished level is played again: take its split back."""
         if self.active:
             self.sink("unsplit")
+            if self.splits:  # a resync after this must not repeat the taken-back split
+                self.splits.pop()
             self.sync(total_ticks)
 
     def reset(self) -> None:
         if self.active:
             self.sink("reset")
             self.active = False
+
+    def resync(self) -> list[str]:
+        """What brings a freshly (re)connected LiveSplit to this run as it is now."""
+        if not self.active:
+            return []
+        out = ["reset", *self.start_commands()]
+        for at in self.splits:
+            out += [f"setgametime {livesplit_time(at)}", "split"]
+        out.append(f"setgametime {livesplit_time(self.now)}")
+        self.sent = self.now
+        return out
 
 
 def _literal_address(host: str) -> str | None:
@@ -89,8 +119,11 @@ class Client:
     """Non-blocking line client for LiveSplit Server. Every method returns at once."""
 
     def __init__(self, host: str, port: int, clock: Callable[[], float] = time.monotonic,
-                 reconnect_seconds: float = RECONNECT_SECONDS) -> None:
+                 reconnect_seconds: float = RECONNECT_SECONDS,
+                 on_connect: Callable[[], list[str]] | None = None) -> None:
         self.host, self.port = host, port
+        # on each (re)connection: the queue is dropped and these commands sent instead
+        self.on_connect = on_connect
         self.clock = clock
         self.reconnect_seconds = reconnect_seconds
         self.queue: deque[bytes] = deque(maxlen=MAX_QUEUE)
@@ -120,6 +153,16 @@ class Client:
             self.sock.close()
         self.sock, self.connected = None, False
 
+    def flush_and_close(self, seconds: float = 0.3) -> None:
+        """At quit: give queued commands (a final `reset`) a moment to leave, then close.
+        Bounded: an absent or stalled LiveSplit costs at most `seconds`."""
+        deadline = time.monotonic() + seconds
+        while self.connected and (self.queue or self.out) and time.monotonic() < deadline:
+            self.poll()
+            if self.queue or self.out:
+                time.sleep(0.005)
+        self.close()
+
     # -- internals ---------------------------------------------------------------------
     def _step(self) -> None:
         if self.sock is None:
@@ -135,6 +178,11 @@ class Client:
                                f"({os.strerror(err)}), retrying")
                     return
                 self.connected, self.status = True, f"connected to {self.host}:{self.port}"
+                if self.on_connect is not None:  # stale commands would be phantom runs
+                    self.queue.clear()
+                    self.out = b""
+                    for command in self.on_connect():
+                        self.queue.append(command.encode("ascii") + b"\r\n")
         if self.connected:
             self._drain()
         if self.connected:  # _drain may have seen LiveSplit close the connection

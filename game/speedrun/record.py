@@ -17,6 +17,29 @@ from game.speedrun.replay import (
     rules_sha256,
 )
 
+CARRYING = ("campaign", "story")  # the only categories a run may start with carry-in
+
+
+def carry_problem(category: str, carry: object) -> str:
+    """Why a run of `category` may not start with `carry` ("" when it may)."""
+    if carry and category not in CARRYING:
+        return (f"{category} runs never carry, but this one starts with carry-in "
+                f"({describe_carry(carry)})")
+    return ""
+
+
+def describe_carry(carry: object) -> str:
+    if not isinstance(carry, dict):
+        return "not a table"
+    parts = []
+    if isinstance(carry.get("volunteers"), int):
+        parts.append(f"{carry['volunteers']} volunteers")
+    if isinstance(carry.get("murals"), list):
+        parts.append(f"{len(carry['murals'])} murals")
+    if isinstance(carry.get("stock"), dict):
+        parts += [f"{v} {k}" for k, v in sorted(carry["stock"].items())]
+    return ", ".join(parts) or "unknown keys"
+
 
 class Recorder:
     """Feed it every simulated tick's commands; it builds the Replay when asked."""
@@ -44,6 +67,8 @@ class Recorder:
                extra: dict | None = None) -> Replay:
         if category not in CATEGORIES:
             raise ValueError(f"unknown category {category!r}")
+        if carry_problem(category, sim.carry):  # the format never holds such a run
+            raise ValueError(carry_problem(category, sim.carry))
         header = {
             "game": "Reclaim 2147",
             "game_version": game_version(),

@@ -30,7 +30,10 @@ FORMAT = 1
 EXTENSION = ".rpl"
 CHECKPOINT_INTERVAL = 60  # one state hash per second of play
 MAX_CHECKPOINT_INTERVAL = 600  # a forged log is caught within 10 s of simulated play
-CATEGORIES = ("campaign", "practice", "custom")  # exact, lower case
+# exact, lower case. campaign: a run's segment (carry-in from the previous one, checked by
+# verify --run); story: one level from Campaign > Continue with the profile's carry-in;
+# practice: a shipped level from a clean start; custom: any other map, clean.
+CATEGORIES = ("campaign", "story", "practice", "custom")
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_COMMANDS_BYTES = 256 * 1024 * 1024  # decompressed; ~a day of dense input
 MAX_TICKS = 60 * 60 * 60 * 24  # a day of play

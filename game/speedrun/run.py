@@ -36,6 +36,8 @@ class Attempt:
     comparison: Comparison | None
     marks: list[int] = field(default_factory=list)
     done: bool = False
+    clean: bool = True  # started without carry-in: eligible for level PBs and medals
+    history_id: int = 0  # its entry in the level's attempt history (clean attempts)
 
 
 @dataclass
@@ -55,6 +57,7 @@ class LevelResult:
     campaign_previous: int | None = None
     campaign_new_pb: bool = False
     campaign_done: bool = False
+    carried: bool = False  # started with carry-in: no level PB or medal (not comparable)
     saved: list[Path] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
@@ -66,7 +69,7 @@ def _safe(name: str) -> str:
 class Run:
     def __init__(self, category: str, levels: list[Path], splits: SplitsStore, settings,
                  driver: Driver, replays_dir: Path, clock=time.perf_counter) -> None:
-        self.category = category  # "campaign", "practice" or "custom"
+        self.category = category  # "campaign", "story", "practice" or "custom" (record.py)
         self.levels = levels
         self.splits = splits
         self.settings = settings  # a SettingsStore (read live: toggles apply at once)
@@ -82,6 +85,7 @@ class Run:
         self.attempt: Attempt | None = None
         self.result: LevelResult | None = None
         self.run_id = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
+        self.campaign_attempt = 0  # its entry in the campaign's attempt history
 
     # -- construction from the app ---------------------------------------------------
     @classmethod
@@ -151,15 +155,24 @@ class Run:
             self.driver.sync(self.base_ticks)
         recorder = Recorder(sim.level.path, level_digest(sim.level))
         key = self.key_for(recorder)
-        self.splits.count_attempt(key)
+        # level PBs, attempts and IL splits hold clean starts only: a carry-in run
+        # (campaign after level 1, story mode) counts in the campaign's splits instead
+        clean = not sim.carry
+        self._end_level_attempt()  # a restart ends the attempt it cut short
+        history_id = 0
+        if clean:
+            self.splits.count_attempt(key)
+            history_id = self.splits.start_attempt(self.splits.level(key))
         if self.is_campaign and self.index == 0 and not restart:
             self.splits.count_campaign_attempt()
+            self.campaign_attempt = self.splits.start_attempt(self.splits.campaign)
         rta = RtaClock(self.clock)
         rta.start()
-        self.attempt = Attempt(self.index, key, recorder, rta, self._comparison(key))
+        self.attempt = Attempt(self.index, key, recorder, rta, self._comparison(key, clean),
+                               clean=clean, history_id=history_id)
         self.result = None
 
-    def _comparison(self, key: str) -> Comparison | None:
+    def _comparison(self, key: str, clean: bool = True) -> Comparison | None:
         if self.is_campaign:
             seg = self.splits.pb_segment(self.index, key)
             if seg is None:
@@ -167,7 +180,7 @@ class Run:
             pb_base = self.splits.pb_cumulative(self.index - 1) if self.index else 0
             return Comparison(seg.get("marks", []), seg["igt_ticks"], self.base_ticks,
                               pb_base or 0)
-        pb = self.splits.level_pb(key)
+        pb = self.splits.level_pb(key) if clean else None  # never a clean PB vs carry-in
         return Comparison(pb.get("marks", []), pb["igt_ticks"]) if pb else None
 
     def on_tick(self, sim: Simulation, commands: list) -> None:
@@ -188,7 +201,16 @@ class Run:
         """The player left the run (quit to title): LiveSplit resets, counts are kept."""
         if not self.finished:
             self.driver.reset()
+            self._end_level_attempt()
+            if self.campaign_attempt:
+                self.splits.end_attempt(self.splits.campaign, self.campaign_attempt)
         self.splits.save()
+
+    def _end_level_attempt(self, igt: int | None = None, rta_ms: int | None = None) -> None:
+        a = self.attempt
+        if a is not None and a.history_id:
+            self.splits.end_attempt(self.splits.level(a.key), a.history_id, igt, rta_ms)
+            a.history_id = 0
 
     # -- finishing ---------------------------------------------------------------------
     def _finish(self, sim: Simulation) -> None:
@@ -206,6 +228,7 @@ class Run:
         res = LevelResult(sim.outcome, igt, sim.level.par_ticks, "", None, False, False,
                           delta, replay)
         self.result = res
+        self._end_level_attempt(igt if won else None, a.rta.ms if won else None)
         if won:
             self.driver.level_finished(total)
             self._record_win(sim, res, a)
@@ -216,24 +239,33 @@ class Run:
             res.problems.append(problem)
 
     def _record_win(self, sim: Simulation, res: LevelResult, a: Attempt) -> None:
-        res.medal = medal_for(res.igt, res.par)
         date = res.replay.header["date"]
-        pb_path = self.replays_dir / "pb" / f"{a.key}{EXTENSION}"
-        imp = self.splits.finish_level(a.key, sim.level.title, res.igt, a.marks,
-                                       self.category, date, str(pb_path))
-        res.previous_pb, res.new_pb = imp.previous_pb, imp.new_pb
-        if imp.new_pb:
-            self._save(res.replay, pb_path, res)
+        res.carried = not a.clean
+        if a.clean:  # medals and level PBs: clean starts only
+            res.medal = medal_for(res.igt, res.par)
+            pb_path = self.replays_dir / "pb" / f"{a.key}{EXTENSION}"
+            imp = self.splits.finish_level(a.key, sim.level.title, res.igt, a.marks,
+                                           self.category, date, str(pb_path), a.rta.ms)
+            res.previous_pb, res.new_pb = imp.previous_pb, imp.new_pb
+            if imp.new_pb:
+                self._save(res.replay, pb_path, res)
         if not self.is_campaign:
             self.finished = True
             return
         res.gold = self.splits.campaign_segment(a.key, res.igt)
-        self.segments.append({"level": a.key, "igt_ticks": res.igt, "marks": list(a.marks)})
+        if self.campaign_attempt:
+            self.splits.add_segment(self.splits.campaign, self.campaign_attempt, res.igt,
+                                    a.rta.ms)
+        self.segments.append({"level": a.key, "igt_ticks": res.igt, "marks": list(a.marks),
+                              "rta_ms": a.rta.ms})
         self.segment_replays.append(res.replay)
         res.campaign_total = self.base_ticks
         if len(self.segments) == len(self.levels):
             self.finished, res.campaign_done = True, True
             self.rta.stop()
+            if self.campaign_attempt:
+                self.splits.end_attempt(self.splits.campaign, self.campaign_attempt,
+                                        self.base_ticks, self.rta.ms)
             camp = self.splits.finish_campaign(self.segments, date)
             res.campaign_previous, res.campaign_new_pb = camp.previous_pb, camp.new_pb
             if camp.new_pb:
@@ -241,6 +273,20 @@ class Run:
                 for i, (seg, rep) in enumerate(zip(self.segments, self.segment_replays,
                                                    strict=True)):
                     self._save(rep, folder / f"{i + 1:02d}_{seg['level']}{EXTENSION}", res)
+
+    def ghost_replay(self) -> Path | None:
+        """The PB replay to race on this level: the campaign PB's segment in a campaign
+        run, else the level PB (the ghost replays its own start)."""
+        a = self.attempt
+        if a is None:
+            return None
+        pb = self.replays_dir / "pb"
+        if self.is_campaign:
+            seg = pb / "campaign" / f"{self.index + 1:02d}_{a.key}{EXTENSION}"
+            if seg.is_file():
+                return seg
+        level = pb / f"{a.key}{EXTENSION}"
+        return level if level.is_file() else None
 
     def _replay_name(self, replay: Replay) -> Path:
         igt = replay.final["igt_ticks"] * 1000 // TICK_RATE
@@ -292,5 +338,6 @@ class Run:
             rta_ms=self.rta.ms if s.show_rta else None,
             delta_ticks=delta[0] if delta else None,
             delta_final=delta[1] if delta else True,
-            label={"practice": "PRACTICE", "custom": "CUSTOM MAP"}.get(self.category, ""),
+            label={"practice": "PRACTICE", "custom": "CUSTOM MAP",
+                   "story": "STORY"}.get(self.category, ""),
         )

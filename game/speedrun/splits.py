@@ -13,6 +13,7 @@ backed up and reported, never silently reset). Times are IGT ticks, exact intege
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,15 +48,21 @@ def _empty() -> dict:
 TICKS = Int(0, 1 << 40)
 COUNT = Int(0, 1 << 40)
 MARKS = ListOf(TICKS, 100_000)
+HISTORY = ListOf(Record({"id": Int(1, 1 << 40), "started": Maybe(Str(64)),
+                         "ended": Maybe(Str(64)), "igt": Maybe(TICKS),
+                         "rta_ms": Maybe(TICKS),
+                         "segments": ListOf(ListOf(TICKS, 2), 1000)},
+                        frozenset({"id"})), 100_000)
 SCHEMA = Record({
     "format": Int(0, FORMAT),
     "levels": TableOf(Record({
-        "attempts": COUNT, "finishes": COUNT, "title": Str(),
+        "attempts": COUNT, "finishes": COUNT, "title": Str(), "history": HISTORY,
         "pb": Maybe(Record({"igt_ticks": TICKS, "marks": MARKS, "category": Str(64),
-                            "date": Str(64), "replay": Str(4096)},
+                            "date": Str(64), "replay": Str(4096),
+                            "rta_ms": Maybe(TICKS)},
                            frozenset({"igt_ticks"})))})),
     "campaign": Record({
-        "attempts": COUNT, "finishes": COUNT, "golds": TableOf(TICKS),
+        "attempts": COUNT, "finishes": COUNT, "golds": TableOf(TICKS), "history": HISTORY,
         "pb": Maybe(Record({"segments": ListOf(Record({"level": Str(128), "igt_ticks": TICKS,
                                                        "marks": MARKS},
                                                       frozenset({"igt_ticks"})), 1000),
@@ -76,6 +83,13 @@ class Improvement:
     previous_pb: int | None
     new_pb: bool
     gold: bool = False  # a new best segment in a campaign run
+
+
+MAX_HISTORY = 1000  # attempts kept per level and for the campaign (the .lss history)
+
+
+def _stamp() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
 
 
 class SplitsStore:
@@ -108,7 +122,8 @@ class SplitsStore:
         entry["attempts"] = entry.get("attempts", 0) + 1
 
     def finish_level(self, level_id: str, title: str, igt: int, marks: list[int],
-                     category: str, date: str, replay: str = "") -> Improvement:
+                     category: str, date: str, replay: str = "",
+                     rta_ms: int | None = None) -> Improvement:
         entry = self.level(level_id)
         entry["title"] = title
         entry["finishes"] = entry.get("finishes", 0) + 1
@@ -117,7 +132,7 @@ class SplitsStore:
         better = previous is None or igt < previous
         if better:
             entry["pb"] = {"igt_ticks": igt, "marks": list(marks), "category": category,
-                           "date": date, "replay": replay}
+                           "date": date, "replay": replay, "rta_ms": rta_ms}
         return Improvement(previous, better)
 
     # -- campaign ----------------------------------------------------------------------
@@ -165,6 +180,35 @@ class SplitsStore:
         if better:
             self.campaign["pb"] = {"segments": segments, "date": date, "igt_ticks": total}
         return Improvement(previous, better)
+
+    # -- attempt history (what LiveSplit keeps as AttemptHistory / SegmentHistory) ------
+    def start_attempt(self, scope: dict) -> int:
+        """A new attempt of a level (its entry) or of the campaign; returns its id."""
+        history = scope.setdefault("history", [])
+        new_id = (history[-1]["id"] + 1) if history else 1
+        history.append({"id": new_id, "started": _stamp(), "ended": None, "igt": None,
+                        "rta_ms": None, "segments": []})
+        del history[:-MAX_HISTORY]
+        return new_id
+
+    @staticmethod
+    def _attempt(scope: dict, attempt_id: int) -> dict | None:
+        return next((h for h in reversed(scope.get("history", []))
+                     if h.get("id") == attempt_id), None)
+
+    def add_segment(self, scope: dict, attempt_id: int, igt: int, rta_ms: int) -> None:
+        """A finished segment (a won level) of attempt `attempt_id`."""
+        entry = self._attempt(scope, attempt_id)
+        if entry is not None:
+            entry["segments"].append([int(igt), int(rta_ms)])
+
+    def end_attempt(self, scope: dict, attempt_id: int, igt: int | None = None,
+                    rta_ms: int | None = None) -> None:
+        """The attempt ended: finished (with its times) or reset (without)."""
+        entry = self._attempt(scope, attempt_id)
+        if entry is not None and entry.get("ended") is None:
+            entry["ended"] = _stamp()
+            entry["igt"], entry["rta_ms"] = igt, rta_ms
 
     def sum_of_best(self, level_ids: list[str]) -> int | None:
         golds = self.campaign.get("golds", {})

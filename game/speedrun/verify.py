@@ -9,7 +9,9 @@ exactly on its last tick with the recorded outcome, IGT and final state hash.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from game.fileio import NotRegularFile, read_capped
@@ -42,6 +44,12 @@ class Result:
     map: str = ""
     seconds: float = 0.0
     header: dict = field(default_factory=dict)
+    official_map: bool | None = None  # one of the shipped campaign maps, by content hash
+    carry_out: dict | None = None  # what the end state hands the next level (--run)
+
+    @property
+    def category(self) -> str:
+        return str(self.header.get("category", ""))
 
     @property
     def speed(self) -> float:
@@ -51,12 +59,17 @@ class Result:
     def line(self) -> str:
         if self.valid:
             return (f"{self.file}: valid outcome={self.outcome} igt={format_ticks(self.igt_ticks)}"
-                    f" ticks={self.ticks}")
+                    f" ticks={self.ticks} category={self.category}"
+                    f" map={'official' if self.official_map else 'custom'}")
         hint = f" - {self.hint}" if self.hint else ""
         return f"{self.file}: not valid: {self.kind}: {self.message}{hint}"
 
     def to_json(self) -> dict:
-        out = {"file": self.file, "valid": self.valid, "kind": self.kind}
+        out = {"file": self.file, "valid": self.valid, "kind": self.kind,
+               "category": self.header.get("category"), "official_map": self.official_map,
+               "game_version": self.header.get("game_version"),
+               "rules_sha256": self.header.get("rules_sha256"),
+               "verifier_version": game_version()}
         if self.valid:
             out.update(outcome=self.outcome, igt_ticks=self.igt_ticks,
                        igt=format_ticks(self.igt_ticks), ticks=self.ticks, map=self.map,
@@ -132,6 +145,39 @@ def check_balance(header: dict, balance) -> None:
                       "verify with the game build (rules.toml, drones.toml) that recorded it")
 
 
+@cache
+def official_maps() -> dict[str, str]:
+    """sha256 -> file name of every map the game ships in its campaign."""
+    out = {}
+    for path in campaign_levels():
+        try:
+            out[map_digest(path).sha256] = path.name
+        except MapHashError:
+            continue
+    return out
+
+
+def check_category(header: dict, official: bool) -> None:
+    """The category must fit the run: practice never carries; practice, story and
+    campaign runs are on a shipped map (by content, never by name)."""
+    from game.speedrun.record import carry_problem
+    from game.speedrun.replay import CATEGORIES
+
+    category = header["category"]
+    if category not in CATEGORIES:
+        raise ReplayError("wrong_category", f"unknown category {category!r}",
+                          f"categories are {', '.join(CATEGORIES)}")
+    problem = carry_problem(category, header.get("carry"))
+    if problem:
+        raise ReplayError("wrong_category", problem,
+                          "a start with carry-in is a campaign segment or a story run")
+    if category != "custom" and not official:
+        name = header["map"].get("name", "?")
+        raise ReplayError("wrong_category", f"{category} runs are for the shipped campaign "
+                          f"maps; {name!r} is not one of them (its content differs from "
+                          "every official map)", "runs on other maps verify as custom")
+
+
 MAX_LEVEL_TICKS = 6 * 60 * 60 * TICK_RATE  # a level without a clock: 6 hours of play
 
 
@@ -156,10 +202,12 @@ def check_bounds(replay: Replay, level) -> None:
                           f"this level allows ({limit})", "the command data was changed")
 
 
-def check_replay(replay: Replay, level, balance=None) -> tuple[str, int, int]:
+def check_replay(replay: Replay, level, balance=None,
+                 at_end: Callable[[object], None] | None = None) -> tuple[str, int, int]:
     """Re-simulate; returns (outcome, igt_ticks, ticks) or raises ReplayError. The first
     state hash is compared after `interval` ticks (at most 10 s of play), every later one
-    as soon as it is reached, and the run must be decided on its very last tick."""
+    as soon as it is reached, and the run must be decided on its very last tick.
+    `at_end` sees the finished simulation (verify --run reads its carry-out)."""
     from game.content.balance import DEFAULT_BALANCE
     from game.sim.world import Simulation
 
@@ -201,6 +249,8 @@ def check_replay(replay: Replay, level, balance=None) -> tuple[str, int, int]:
             raise ReplayError("tampered", f"the re-simulated {' and '.join(what)} differ from"
                               f" the header (got outcome={got[0]} igt={got[1]} ticks)",
                               "the header or commands were edited")
+        if at_end is not None:
+            at_end(sim)
         return sim.outcome, sim.igt_ticks, sim.tick
     finally:
         sim.close()
@@ -228,19 +278,28 @@ def verify_file(path: Path, maps: list[Path] | None = None, balance=None) -> Res
                               "verify with the game build that recorded it")
         check_balance(header, balance)
         map_path = find_map(header, list(maps or []))
+        res.official_map = header["map"]["sha256"] in official_maps()
+        check_category(header, res.official_map)
         try:
             level = load_level(map_path)
         except MapError as exc:
             raise ReplayError("wrong_map", exc.format()) from None
-        if header["category"] in ("campaign", "practice") and header["seed"] != level.seed:
+        if header["category"] != "custom" and header["seed"] != level.seed:
             raise ReplayError("wrong_seed", f"seed {header['seed']} is not the level's "
                               f"official seed {level.seed}",
                               f"{header['category']} runs use the official seed")
         start = time.perf_counter()
-        res.outcome, res.igt_ticks, res.ticks = check_replay(replay, level, balance)
+        res.outcome, res.igt_ticks, res.ticks = check_replay(replay, level, balance,
+                                                             lambda sim: _keep_carry(res, sim))
         res.seconds = time.perf_counter() - start
         res.map = str(map_path)
         res.valid, res.kind = True, "valid"
     except ReplayError as exc:
         res.kind, res.message, res.hint = exc.kind, exc.message, exc.hint
     return res
+
+
+def _keep_carry(res: Result, sim) -> None:
+    from game.campaign.carry import carry_out
+
+    res.carry_out = carry_out(sim)
