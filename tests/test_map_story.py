@@ -124,9 +124,12 @@ def test_custom_map_plays_its_briefing_trigger_and_closing(tmp_path):
     app.scene.finish()
     play = app.scene
     assert isinstance(play, PlayScene)
+    from game.scenes.story import QUIET_TICKS
     from game.sim import events as ev
 
-    play.story.on_events(play, [ev.Event(ev.TRIGGER, 0, {"dialogue": "gate"})])
+    for _ in range(QUIET_TICKS):  # nobody talks in the first seconds after a briefing
+        play.sim.step([])
+    play.story.on_events(play, [ev.Event(ev.TRIGGER, play.sim.tick, {"dialogue": "gate"})])
     assert isinstance(app.scene, DialogueScene)
     assert app.scene.script.id == "gate" and app.scene.story is play.story.custom
     app.frame(fixed_ticks=0)  # draws the box with Kora's portrait

@@ -28,6 +28,15 @@ needs_tiled = pytest.mark.skipif(
 W, H, T = 8, 6, 16
 MARGIN, SPACING, COLS, ROWS = 2, 3, 4, 3
 MAGENTA = (255, 0, 255)
+# enough for the default objective, so the loader's can-it-be-won check lets the map play:
+# tile 0 is a build plot, and the waste for one node and 10 biomass lies about
+PLOT = ('<tile id="0"><properties><property name="buildable" type="bool" value="true"/>'
+        "</properties></tile>")
+WASTE = "".join(
+    f'<object id="{i + 2}" type="Waste" x="{40 + 16 * i}" y="40"><properties>'
+    f'<property name="kind" value="{kind}"/><property name="amount" type="int" '
+    f'value="{amount}"/></properties></object>'
+    for i, (kind, amount) in enumerate((("alloy", 2), ("polymer", 1), ("organic", 10))))
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -59,14 +68,14 @@ def write_map(folder: Path, layers: str, tiles: str = "") -> Path:
         f'tilewidth="{T}" tileheight="{T}" spacing="{SPACING}" margin="{MARGIN}" '
         f'tilecount="{COLS * ROWS}" columns="{COLS}"><image source="sheet.png" '
         f'width="{2 * MARGIN + COLS * T + (COLS - 1) * SPACING}" '
-        f'height="{2 * MARGIN + ROWS * T + (ROWS - 1) * SPACING}"/>{tiles}</tileset>')
+        f'height="{2 * MARGIN + ROWS * T + (ROWS - 1) * SPACING}"/>{PLOT}{tiles}</tileset>')
     path = folder / "m.tmx"
     path.write_text(
         f'<?xml version="1.0" encoding="UTF-8"?>\n<map version="1.8" orientation="orthogonal" '
         f'renderorder="right-down" width="{W}" height="{H}" tilewidth="{T}" tileheight="{T}" '
         f'infinite="0"><tileset firstgid="1" source="sheet.tsx"/>{layers}'
         '<objectgroup id="9" name="objects"><object id="1" type="PlayerSpawn" x="8" y="8"/>'
-        "</objectgroup></map>")
+        f"{WASTE}</objectgroup></map>")
     return path
 
 
