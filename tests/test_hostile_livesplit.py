@@ -137,7 +137,11 @@ def test_eof_while_commands_are_waiting_does_not_raise(tmp_path):
             client.send("setgametime 0:00:01.000")
             time.sleep(0.01)
         assert server.accepted >= 3
-        assert len(client.queue) > 0  # nothing was lost: it waits for the next server
+        # each reconnect drops the stale queue and resyncs (issue 11), so whether commands
+        # wait at this instant depends on timing; what must hold is that nothing raised
+        # and the client still takes commands
+        client.send("setgametime 0:00:02.000")
+        assert client.queue or client.out or client.sock is not None
     finally:
         client.close()
         server.close()
