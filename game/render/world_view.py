@@ -92,13 +92,23 @@ class WorldView:
         phase = time_ms % LAMP_PULSE_MS
         wobble = (phase if phase < LAMP_PULSE_MS // 2 else LAMP_PULSE_MS - phase) * 4 // 900
         adds = []
+        revival = self.civic.revival
+        steps = revival.steps()
         for x, y, color in self.tiles.visible_glows(offset, view):
+            if steps:  # a district's lamps and windows come on with its support
+                color = _dimmed(color, revival.light_scale(x, y, offset, steps))
             g = glow(16 + wobble, color)
             adds.append((g, (x - g.get_width() // 2, y - g.get_height() // 2)))
         for x, y, radius, color in lights:
             g = glow(radius, color)
             adds.append((g, (x - radius, y - radius)))
         target.fblits(adds, pygame.BLEND_RGB_ADD)
+
+
+def _dimmed(color: tuple[int, int, int], scale: float) -> tuple[int, int, int]:
+    """A glow colour at `scale`, in eighths (so the glow cache stays small)."""
+    eighths = max(1, round(scale * 8))
+    return (color[0] * eighths // 8, color[1] * eighths // 8, color[2] * eighths // 8)
 
 
 _SHADOWS: dict[int, pygame.Surface] = {}
