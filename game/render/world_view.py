@@ -8,6 +8,7 @@ from game.render import palette
 from game.render.drones import DroneView
 from game.render.images import glow, sheet
 from game.render.murals import CivicView
+from game.render.plots import PlotMarks
 from game.render.story_view import StoryView
 from game.render.tilemap import TileMapRenderer
 from game.sim.components import Player, Position, Reactor, Structure, WastePile
@@ -32,6 +33,7 @@ class WorldView:
         self.civic = CivicView(sim)  # murals by stage, workshops, artisans
         self.drones = DroneView(sim)  # barriers, emitters; the swarm is drawn on top
         self.story = StoryView(sim)  # Guild depots, Talin's collectors
+        self.plots = PlotMarks(sim)  # free build plots, unlike decorative glow
 
     def draw(self, target: pygame.Surface, offset: tuple[int, int], time_ms: int) -> None:
         ox, oy = offset
@@ -80,6 +82,7 @@ class WorldView:
             _shadow(target, img, at)
         target.fblits([(img, at) for _, img, at in sprites])
         self._light(target, offset, time_ms, lights)
+        self.plots.draw(target, offset, time_ms)
         self.civic.overlay(target, offset)
         self.story.overlay(target, offset)
 
