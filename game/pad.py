@@ -7,7 +7,9 @@ Play: left stick walks, A deposits, X builds a node, Y paints (hold), LB Rally, 
 wave, LT/RT Kora's Aegis/Override, D-pad up/right build workshop-barrier/emitter,
 D-pad down/left emitter mode/upgrade, Back restarts, Start pauses. The right stick moves
 a cursor (a mouse pointer for the build preview and the aim); while placing or aiming,
-A places at it and B cancels.
+A places at it and B cancels. On a wave level ("waves"): B sells the defence under the
+cursor, Back fast-forwards, R3 brings the camera back to Elara; the cursor pushed
+against a screen edge looks that way, and A on the minimap looks there.
 """
 
 from __future__ import annotations
@@ -46,6 +48,11 @@ PLAY_BUTTONS = {
     B.CONTROLLER_BUTTON_BACK: "restart", B.CONTROLLER_BUTTON_START: "pause",
     B.CONTROLLER_BUTTON_LEFTSTICK: "choose_kind", B.CONTROLLER_BUTTON_RIGHTSTICK: "drop",
 }
+WAVE_BUTTONS = {  # over PLAY_BUTTONS on a wave level (drop, restart: not needed there)
+    B.CONTROLLER_BUTTON_B: "sell", B.CONTROLLER_BUTTON_BACK: "fast_forward",
+    B.CONTROLLER_BUTTON_RIGHTSTICK: "cam_home",
+}
+PLAY_CONTEXTS = ("play", "waves", "aim")  # the screens where the pad plays
 PLAY_TRIGGERS = {B.CONTROLLER_AXIS_TRIGGERLEFT: "aegis",
                  B.CONTROLLER_AXIS_TRIGGERRIGHT: "override"}
 
@@ -58,7 +65,14 @@ GLYPHS = {
     "next": "A", "skip": "B", "choose": "A", "back": "B",
     "up": "left stick up", "down": "left stick down", "left": "left stick left",
     "right": "left stick right", "choose_kind": "L3", "drop": "R3",
+    "sell": "B", "fast_forward": "Back", "cam_home": "R3",
 }
+# What the Controls screen adds where a button does something else on a wave level.
+WAVE_NOTE = {"restart": "Back (not on wave levels)", "drop": "R3 (not on wave levels)",
+             "sell": "B (wave levels)", "fast_forward": "Back (wave levels)",
+             "cam_home": "R3 (wave levels)", "cam_up": "cursor to the top edge",
+             "cam_down": "cursor to the bottom edge", "cam_left": "cursor to the left edge",
+             "cam_right": "cursor to the right edge"}
 
 
 def _event(kind: int, **data) -> pygame.event.Event:
@@ -139,7 +153,8 @@ class Pad:
             return [_event(pygame.MOUSEBUTTONDOWN, pos=self.app.to_window(self.cursor),
                            button=1 if event.button == B.CONTROLLER_BUTTON_A else 3,
                            touch=False, window=None)]
-        action = PLAY_BUTTONS.get(event.button)
+        action = (WAVE_BUTTONS.get(event.button) if context == "waves" else None) or \
+            PLAY_BUTTONS.get(event.button)
         return self._action(action, down) if action else []
 
     def _action(self, action: str, down: bool) -> list[pygame.event.Event]:
@@ -203,7 +218,7 @@ class Pad:
             entering_aim = context[1] == "aim"
             self._context = context
             self.walking = set()  # the new screen holds nothing: send the stick again
-            if context[1] in ("play", "aim") and self.axes:
+            if context[1] in PLAY_CONTEXTS and self.axes:
                 for event in self._sticks(context[1]):
                     self.app.dispatch(event)
             if entering_aim:  # show the preview where the cursor is
@@ -227,7 +242,7 @@ class Pad:
     def draw(self, surface: pygame.Surface) -> None:
         """The cursor while the pad points (play), and plug/unplug notices."""
         font = self.app.font
-        if self.app.last_device == "pad" and self.context() in ("play", "aim"):
+        if self.app.last_device == "pad" and self.context() in PLAY_CONTEXTS:
             x, y = int(self.cursor[0]), int(self.cursor[1])
             for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1)):
                 pygame.draw.line(surface, (0, 0, 0), (x + dx * 3, y + dy * 3),

@@ -161,3 +161,37 @@ def test_level1_is_not_interrupted_again_in_its_first_ten_seconds(tmp_path):
     assert first is not None, "Kora still speaks once the ten seconds are over"
     assert first >= QUIET_TICKS
     pygame.display.quit()
+
+
+def test_two_trigger_scenes_never_come_back_to_back(tmp_path):
+    """Level 1 triggers two scenes by its tenth second; the second waits until the
+    player has played GAP_TICKS after the first closed."""
+    import pygame
+
+    from game.app import App
+    from game.dev.bot import Autopilot
+    from game.level import load_level
+    from game.paths import CAMPAIGN_DIR
+    from game.scenes.dialogue import DialogueScene
+    from game.scenes.play import PlayScene
+    from game.scenes.story import GAP_TICKS, QUIET_TICKS
+
+    app = App(tmp_path, headless=True)
+    play = PlayScene(app, load_level(CAMPAIGN_DIR / "01_scavengers_dawn.tmx"))
+    app.push(play)
+    pilot = Autopilot(play.sim)
+    play.input.commands = pilot.decide
+    opened: list[int] = []  # the tick at which each scene opened
+    closed: list[int] = []
+    for _ in range(QUIET_TICKS + 3 * GAP_TICKS):
+        app.frame(fixed_ticks=1)
+        if isinstance(app.scene, DialogueScene):
+            opened.append(play.sim.tick)
+            app.scene.finish()  # the player skips it at once
+            closed.append(play.sim.tick)
+            assert not isinstance(app.scene, DialogueScene), "a second scene followed at once"
+        if len(opened) >= 2 or play.sim.outcome != "playing":
+            break
+    assert len(opened) >= 2, "level 1 has two early trigger scenes"
+    assert opened[1] - closed[0] >= GAP_TICKS
+    pygame.display.quit()

@@ -374,3 +374,54 @@ def test_pad_x_and_y_reach_the_extra_keys_of_list_screens(app):
     assert keys("<menu_x>: verify") == "X: verify"
     button(app, pygame.CONTROLLER_BUTTON_B)
     assert isinstance(app.scene, LevelSelectScene)
+
+
+def test_pad_sells_fast_forwards_and_moves_the_camera_on_a_wave_level(app):
+    """Level 4 from a controller: B sells the defence under the cursor, Back
+    fast-forwards, the cursor on a screen edge looks that way, R3 brings the view back
+    to Elara, A on the minimap looks there; the prompts name those buttons."""
+    from tests.dronekit import put_structure
+
+    play = PlayScene(app, load_level(CAMPAIGN_DIR / "04_confrontation.tmx"))
+    app.push(play)
+    app.frame(fixed_ticks=0)
+    while app.scene is not play:
+        app.scene.finish()
+    assert play.pad_context == "waves"
+    tx, ty = 23, 13
+    put_structure(play.sim, "emitter", tx, ty)
+    ox, oy = play.camera.offset
+    app.pad.cursor = [tx * 16 + 8 - ox, ty * 16 + 8 - oy]
+    axis(app, pygame.CONTROLLER_AXIS_RIGHTX, 0.25)  # a nudge: the cursor points
+    axis(app, pygame.CONTROLLER_AXIS_RIGHTX, 0.0)
+    tile = play.mouse_tile
+    assert play.confront.ui.hover_tile == tile
+    sent = []
+    real = play.input.commands
+    play.input.commands = lambda: sent.extend(c := real()) or c
+    button(app, pygame.CONTROLLER_BUTTON_B, ticks=1)
+    assert any(type(c).__name__ == "Sell" and (c.tx, c.ty) == tile for c in sent)
+    assert keys("<sell>") == "B" and keys("<fast_forward>") == "Back"
+    button(app, pygame.CONTROLLER_BUTTON_BACK)
+    assert play.confront.ui.speed == 2 and isinstance(app.scene, PlayScene)
+    x0 = play.camera.x
+    app.pad.cursor = [float(app.screen.get_width() - 1), 150.0]
+    axis(app, pygame.CONTROLLER_AXIS_RIGHTX, 0.25)  # pushed against the right edge
+    for _ in range(20):
+        app.frame(fixed_ticks=0)
+    axis(app, pygame.CONTROLLER_AXIS_RIGHTX, 0.0)
+    assert play.freecam.free and play.camera.x > x0 + 20
+    app.pad.cursor = [320.0, 150.0]
+    axis(app, pygame.CONTROLLER_AXIS_RIGHTX, -0.25)
+    axis(app, pygame.CONTROLLER_AXIS_RIGHTX, 0.0)
+    button(app, pygame.CONTROLLER_BUTTON_RIGHTSTICK)  # back to Elara
+    for _ in range(5):
+        app.frame(fixed_ticks=0)
+    assert not play.freecam.free and abs(play.camera.x - x0) < 2
+    mini = play.confront.minimap.rect
+    app.pad.cursor = [float(mini.right - 3), float(mini.centery)]
+    axis(app, pygame.CONTROLLER_AXIS_RIGHTY, 0.25)
+    axis(app, pygame.CONTROLLER_AXIS_RIGHTY, 0.0)
+    assert play.pad_context == "aim"  # A clicks the minimap
+    button(app, pygame.CONTROLLER_BUTTON_A)
+    assert play.freecam.free and play.camera.x > x0 + 20  # looking east of the plaza

@@ -11,7 +11,8 @@ from game.content.civic import PERCENT
 from game.level import load_level
 from game.paths import CAMPAIGN_DIR
 from game.render import palette
-from game.render.support_hud import LEFT, TOP, event_message
+from game.render.hud import TOP_BAR
+from game.render.support_hud import ROW_H, event_message
 from game.scenes.play import PlayScene
 from game.sim import events as ev
 from game.sim.civic import District
@@ -47,7 +48,7 @@ def count(surface: pygame.Surface, rect: pygame.Rect, colour: tuple[int, int, in
 
 def test_support_bars_follow_the_districts(app):
     play = PlayScene(app, load_level(CAMPAIGN_DIR / "03_the_mural.tmx"))
-    panel = pygame.Rect(LEFT, TOP, 150, 60)
+    panel = pygame.Rect(0, TOP_BAR, 640, ROW_H)  # the civic strip under the top bar
     teal = palette.PALETTE["teal_3"]
     before = count(frame_of(app, play), panel, teal)
     for _, d in play.sim.query(District):
@@ -81,8 +82,9 @@ def test_civic_events_speak_to_the_player():
 
 def test_coop_goals_are_listed_on_the_hud(app):
     play = PlayScene(app, load_level(CAMPAIGN_DIR / "05_the_coop.tmx"))
-    goals = pygame.Rect(LEFT, TOP + 5 * 12, 150, 3 * 12)  # below city, districts, Rally
+    strip = pygame.Rect(0, TOP_BAR, 640, 2 * ROW_H)  # city, districts, Rally, then goals
     text = palette.UI_TEXT
-    assert count(frame_of(app, play), goals, text) > 50, "three goal lines are written"
     level3 = PlayScene(app, load_level(CAMPAIGN_DIR / "03_the_mural.tmx"))
-    assert count(frame_of(app, level3), goals, text) < 10, "no goals on a support level"
+    without = count(frame_of(app, level3), strip, text)
+    assert level3.camera.viewport.y == TOP_BAR + ROW_H, "one row: no goals on a support level"
+    assert count(frame_of(app, play), strip, text) > without + 50, "the goals are written"

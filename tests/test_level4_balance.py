@@ -54,5 +54,14 @@ def test_a_newcomer_defence_wins_within_ten_minutes():
     assert outcome == "won" and ticks <= TEN_MINUTES
 
 
+def test_par_is_a_good_players_time_and_a_newcomer_is_slower():
+    """Par (gold) is beaten by the full defence, which calls waves early; a newcomer who
+    waits for every wave takes longer than bronze (150 % of par) but wins."""
+    par = load_level(LEVEL4).par_ticks
+    assert _run("full")[1] <= par * 0.8
+    outcome, ticks, _, _ = _run("newcomer")
+    assert outcome == "won" and par * 1.5 < ticks <= TEN_MINUTES
+
+
 def test_two_emitters_are_not_enough():
     assert _run("two")[0] == "lost"

@@ -34,7 +34,7 @@ SPEC = bcm.LevelSpec(
         "objective_amount": ("int", 8),  # the HUD counts waves cleared of wave_count
         "objective_text": ("string", "Hold the great mural: survive every wave"),
         "seed": ("int", 2150),
-        "par_seconds": ("int", 300),
+        "par_seconds": ("int", 150),
         "wave_count": ("int", 8),
         "first_wave_seconds": ("int", 60),
         "wave_interval_seconds": ("int", 35),

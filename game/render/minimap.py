@@ -15,7 +15,7 @@ from game.sim.constants import TILE, TILE_PX
 from game.sim.swarm.components import Barrier, Emitter
 from game.sim.world import Simulation
 
-MAX_SIZE = (112, 72)  # the minimap fits in this box (logical pixels)
+MAX_SIZE = (72, 40)  # the minimap fits in this box (logical pixels): the bottom bar
 DRONE = palette.PALETTE["alarm_1"]
 TURNED = palette.PALETTE["teal_3"]
 ELARA = palette.PALETTE["steel_3"]

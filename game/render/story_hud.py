@@ -1,4 +1,4 @@
-"""The level clock on the HUD (levels with `time_limit_seconds`): time left under the
+"""The level clock on the HUD (levels with `time_limit_seconds`): time left beside the
 objective, amber, then red and blinking in the last 30 seconds."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from game.sim.objectives.deliver import time_limit_ticks
 from game.sim.world import Simulation
 
 WARN_TICKS = 30 * TICK_RATE
-TOP = 32  # just under the objective panel
+TOP = 8  # in the top bar, beside the objective
 
 
 def clock_text(ticks_left: int) -> str:
@@ -23,19 +23,20 @@ def clock_text(ticks_left: int) -> str:
 
 
 def draw_story_hud(target: pygame.Surface, font: BitmapFont, sim: Simulation,
-                   time_ms: int) -> None:
+                   time_ms: int, left: int) -> pygame.Rect | None:
+    """Draws the clock when the level has one; returns its rect."""
     limit = time_limit_ticks(sim.level)
     if not limit:
-        return
+        return None
     left = limit - sim.igt_ticks
     text = clock_text(left)
     warn = left <= WARN_TICKS
     w = font.size(text)[0] + 22
-    rect = pygame.Rect(0, TOP, w, 14)  # small: the world under it stays readable
-    rect.centerx = target.get_width() // 2
+    rect = pygame.Rect(left, TOP, w, 14)
     panel(target, rect, border=palette.UI_BAD if warn else palette.UI_ACCENT)
     target.blit(icon("clock"), (rect.x + 5, rect.y + 3))
     color = palette.UI_BAD if warn else palette.UI_ACCENT
     if warn and sim.outcome == "playing" and (time_ms // 400) % 2:
         color = palette.UI_TEXT
     font.draw(target, text, (rect.x + 16, rect.y + 2), color, shadow=(0, 0, 0))
+    return rect

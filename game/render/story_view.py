@@ -33,6 +33,7 @@ class StoryView:
         self.sim = sim
         self.structures = sheet("structures", 16, 24)
         self.collector = sheet("collector", 16, 24)
+        self.labels: list[pygame.Rect] = []  # the depots' counters drawn last frame
 
     def sprites(self, offset: tuple[int, int], time_ms: int) -> tuple[list[Sprite], list[Light]]:
         ox, oy = offset
@@ -57,6 +58,7 @@ class StoryView:
         """What each depot still wants, above it; a collector's load above its head."""
         ox, oy = offset
         font = _font()
+        self.labels = []
         for _, (depot, _pos) in self.sim.query(Depot, Position):
             done = depot.delivered >= depot.demand
             text = f"{min(depot.delivered, depot.demand)}/{depot.demand}"
@@ -65,6 +67,7 @@ class StoryView:
                 top += 20 + TILE_PX + 2
             w = font.size(text)[0] + 14
             box = pygame.Rect(cx - w // 2, top, w, 11)
+            self.labels.append(box)
             plate = pygame.Surface(box.size, pygame.SRCALPHA)
             plate.fill((*palette.UI_PANEL, 200))
             target.blit(plate, box)

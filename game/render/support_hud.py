@@ -1,6 +1,7 @@
-"""The HUD of the civic levels: support per district (a bar each, the rally threshold
-and the city's target marked), the next smear, Dax's Rally cooldown, the mural in
-reach and the co-op's goals. Reads the simulation only."""
+"""The HUD of the civic levels: a strip under the top bar with support per district (a
+bar each, the rally threshold and the city's target marked), the next smear, Dax's
+Rally cooldown and the co-op's goals; and the line for the mural in reach. Reads the
+simulation only."""
 
 from __future__ import annotations
 
@@ -20,8 +21,9 @@ from game.sim.systems.painting import LAST_STAGE, mural_in_reach
 from game.sim.world import Simulation
 from game.speedrun.timefmt import format_ticks
 
-LEFT, TOP, WIDTH = 4, 34, 150
-BAR_W = 56
+ROW_H = 14  # one row of the civic strip, under the top bar
+GAP = 10
+BAR_W = 30
 SMEAR = palette.PALETTE["alarm_1"]
 WARN = palette.PALETTE["amber_2"]
 SUPPORT = palette.PALETTE["bloom_2"]
@@ -35,43 +37,114 @@ def target_percent(sim: Simulation) -> int:
     return int(sim.level.properties.get("goal_support") or 0)
 
 
-def draw_civic_hud(target: pygame.Surface, font: BitmapFont, sim: Simulation,
-                   time_ms: int) -> None:
+def civic_rows(sim: Simulation, font: BitmapFont, width: int) -> int:
+    """How many rows the civic strip needs (0 without districts): fixed for a level, so
+    the camera's view does not jump as numbers change."""
+    slots = _slots(sim, font)
+    if not slots:
+        return 0
+    rows, x = 1, 0
+    for w in slots:
+        if x and x + w > width:
+            rows, x = rows + 1, 0
+        x += w + GAP
+    return rows
+
+
+def civic_width(sim: Simulation, font: BitmapFont) -> int:
+    """How far the strip's items reach when they fit one row (where the wave line of a
+    wave level can start)."""
+    slots = _slots(sim, font)
+    return 4 + sum(slots) + GAP * len(slots) if slots else 0
+
+
+def _slots(sim: Simulation, font: BitmapFont) -> list[int]:
+    """The widest each item of the strip can be, in drawing order."""
     districts = [d for _, d in sim.query(District)]
     if not districts:
-        return
+        return []
+    out = []
+    if _header(sim, districts):
+        out.append(font.size(t("civic", "city", pct=100, goal=100))[0])
+    out += [_name_w(font, d) + 4 + BAR_W + 4 + font.size("100%")[0] for d in districts]
+    if _rally_shown(sim):
+        lines = [t("civic", "rally_locked"), t("civic", "rally_ready"),
+                 t("civic", "rally_wait", left="9:99")]
+        civic = sim.query(Civic)
+        if civic and civic[0][1].smear_first > 0:  # a level with smears
+            lines.append(t("civic", "smear_soon", secs=99) + "  " + t("civic", "rally_cooling"))
+        out.append(max(font.size(line)[0] for line in lines))
+    out += [font.size("+ " + t("civic", f"goal_{name}", have=want, want=want))[0]
+            for name, _have, want in _strip_goals(sim, districts)]
+    return out
+
+
+def _strip_goals(sim: Simulation, districts) -> list[tuple[str, int, int]]:
+    """The co-op's goals but support, which the city header already shows."""
+    header = _header(sim, districts)
+    return [g for g in _goals(sim) if not (header and g[0] == "support")]
+
+
+def _header(sim: Simulation, districts) -> bool:
+    return len(districts) > 1 or target_percent(sim) > 0  # one district without a goal:
+    # its row says it
+
+
+def _rally_shown(sim: Simulation) -> bool:
+    civic = sim.query(Civic)
+    state = civic[0][1] if civic else None
+    return state is not None and (state.smear_first > 0 or state.rally_unlocked)
+
+
+def _name_w(font: BitmapFont, d: District) -> int:
+    return font.size(_short(font, d.name))[0]
+
+
+def _short(font: BitmapFont, name: str) -> str:
+    return name if font.size(name)[0] <= 62 else name.split()[0]
+
+
+def draw_civic_hud(target: pygame.Surface, font: BitmapFont, sim: Simulation,
+                   time_ms: int, top: int) -> list[pygame.Rect]:
+    """The civic strip: one row (or more) from `top`, the whole width of the screen:
+    city support, each district's bar, the Rally, the co-op's goals. Returns its rect."""
+    districts = [d for _, d in sim.query(District)]
+    if not districts:
+        return []
+    w = target.get_width()
+    slots = _slots(sim, font)
+    rows = civic_rows(sim, font, w - 8)
+    rect = pygame.Rect(0, top, w, rows * ROW_H)
+    panel(target, rect, alpha=255)
     civic = sim.query(Civic)
     civic_state = civic[0][1] if civic else None
-    lh = font.line_height
-    goals = _goals(sim)
     goal = target_percent(sim)
-    header = len(districts) > 1 or goal > 0  # one district without a target: its row says it
-    rally = civic_state is not None and (civic_state.smear_first > 0
-                                         or civic_state.rally_unlocked)
-    rows = len(districts) + header + rally + len(goals)
-    rect = pygame.Rect(LEFT, TOP, WIDTH, 6 + rows * (lh + 2))
-    panel(target, rect)
-    x, y = rect.x + 4, rect.y + 3
-    if header:
+    blink = (time_ms // 300) % 2 == 0
+    draws = []
+    if _header(sim, districts):
         city = city_support(districts) // PERCENT
         colour = palette.UI_GOOD if goal and city >= goal else palette.UI_TEXT
         label = (t("civic", "city", pct=city, goal=goal) if goal
                  else t("civic", "city_plain", pct=city))
-        font.draw(target, label, (x, y), colour, shadow=(0, 0, 0))
-        y += lh + 2
-    blink = (time_ms // 300) % 2 == 0
+        draws.append(lambda x, y, s=label, c=colour: font.draw(target, s, (x, y), c,
+                                                                shadow=(0, 0, 0)))
     for d in districts:
-        y = _district_row(target, font, d, civic_state, goal, x, y, blink)
-    if rally:  # levels with smears, or Dax carried in from an earlier level
-        _rally_row(target, font, sim, civic_state, x, y)
-        y += lh + 2
-    for name, have, want in goals:
+        draws.append(lambda x, y, d=d: _district(target, font, d, civic_state, goal, x, y,
+                                                 blink))
+    if _rally_shown(sim):
+        draws.append(lambda x, y: _rally_row(target, font, sim, civic_state, x, y))
+    for name, have, want in _strip_goals(sim, districts):
         done = have >= want
-        text = t("civic", f"goal_{name}", have=have, want=want)
-        font.draw(target, ("+ " if done else "- ") + text, (x, y),
-                  palette.UI_GOOD if done else palette.UI_TEXT, shadow=(0, 0, 0))
-        y += lh + 2
-    _mural_prompt(target, font, sim)
+        text = ("+ " if done else "- ") + t("civic", f"goal_{name}", have=have, want=want)
+        draws.append(lambda x, y, s=text, c=(palette.UI_GOOD if done else palette.UI_TEXT):
+                     font.draw(target, s, (x, y), c, shadow=(0, 0, 0)))
+    x, y = 4, top + 2
+    for width, draw in zip(slots, draws, strict=True):
+        if x > 4 and x + width > w - 4:
+            x, y = 4, y + ROW_H
+        draw(x, y)
+        x += width + GAP
+    return [rect]
 
 
 def _goals(sim: Simulation) -> list[tuple[str, int, int]]:
@@ -80,13 +153,11 @@ def _goals(sim: Simulation) -> list[tuple[str, int, int]]:
     return coop_goals(sim._context([], []))
 
 
-def _district_row(target, font, d: District, civic: Civic | None, goal: int, x: int,
-                  y: int, blink: bool) -> int:
-    name = d.name if font.size(d.name)[0] <= 62 else d.name.split()[0]
+def _district(target, font, d: District, civic: Civic | None, goal: int, x: int,
+              y: int, blink: bool) -> None:
     warned = civic is not None and civic.smear_target == d.index
     colour = SMEAR if d.smear_left else (WARN if warned and blink else palette.UI_TEXT)
-    font.draw(target, name, (x, y), colour, shadow=(0, 0, 0))
-    bx = x + 64
+    bx = font.draw(target, _short(font, d.name), (x, y), colour, shadow=(0, 0, 0)).right + 4
     brect = pygame.Rect(bx, y + 2, BAR_W, 6)
     bar(target, brect, d.support / (100 * PERCENT),
         SMEAR if d.smear_left else (RALLIED if d.rallied else SUPPORT))
@@ -96,7 +167,6 @@ def _district_row(target, font, d: District, civic: Civic | None, goal: int, x: 
             target.fill(mark, (mx, brect.y - 1, 1, brect.height + 2))
     font.draw(target, f"{d.support // PERCENT}%", (bx + BAR_W + 4, y), colour,
               shadow=(0, 0, 0))
-    return y + font.line_height + 2
 
 
 def _rally_row(target, font, sim: Simulation, civic: Civic | None, x: int, y: int) -> None:
@@ -115,36 +185,29 @@ def _rally_row(target, font, sim: Simulation, civic: Civic | None, x: int, y: in
     if civic.rally_unlocked and civic.smear_target >= 0:
         ready = sim.tick >= civic.rally_ready
         text += "  " + t("civic", "rally_ready" if ready else "rally_cooling")
-    font.draw(target, text, (x, y), colour, shadow=(0, 0, 0))
+    end = font.draw(target, text, (x, y), colour, shadow=(0, 0, 0)).right
     if civic.rally_unlocked and sim.tick < civic.rally_ready:
         done = 1 - (civic.rally_ready - sim.tick) / sim.balance.civic.rally_cooldown
-        bar(target, pygame.Rect(x + WIDTH - 30, y + 2, 22, 5), done, palette.UI_DIM)
+        bar(target, pygame.Rect(end + 4, y + 2, 22, 5), done, palette.UI_DIM)
 
 
-def _mural_prompt(target, font, sim: Simulation) -> None:
-    """What painting the wall in reach would do: the next stage, its cost, its progress."""
+def mural_prompt(sim: Simulation) -> tuple[str, tuple[int, int, int]] | None:
+    """What painting the wall in reach would do (the next stage, its cost, its progress),
+    with its colour; None when no wall is in reach. The HUD's hint row shows it."""
     hit = mural_in_reach(sim.player()[1])
     if hit is None:
-        return
+        return None
     _, mural = hit
     if mural.stage >= LAST_STAGE:
-        text, colour = t("civic", "mural_done"), palette.UI_GOOD
-    else:
-        stage = MURAL_STAGES[mural.stage + 1]
-        cost = sim.balance.civic.paint_cost[mural.stage]
-        if mural.paint_progress:
-            pct = 100 * mural.paint_progress // sim.balance.civic.paint_ticks[mural.stage]
-            text, colour = t("civic", "mural_painting", stage=stage, pct=pct), SUPPORT
-        else:
-            short = sim.state.stock.get("pigment", 0) < cost
-            text = t("civic", "mural_paint", stage=stage, cost=cost)
-            colour = palette.UI_BAD if short else palette.UI_ACCENT
-    w, h = target.get_size()
-    rect = pygame.Rect(0, 0, font.size(text)[0] + 12, font.line_height + 4)
-    rect.midbottom = (w // 2, h - 4 - 18 - 2 * (font.line_height + 4) - 4)
-    panel(target, rect, border=colour)
-    font.draw(target, text, (rect.centerx, rect.y + 2), colour, shadow=(0, 0, 0),
-              align="center")
+        return t("civic", "mural_done"), palette.UI_GOOD
+    stage = MURAL_STAGES[mural.stage + 1]
+    cost = sim.balance.civic.paint_cost[mural.stage]
+    if mural.paint_progress:
+        pct = 100 * mural.paint_progress // sim.balance.civic.paint_ticks[mural.stage]
+        return t("civic", "mural_painting", stage=stage, pct=pct), SUPPORT
+    short = sim.state.stock.get("pigment", 0) < cost
+    return (t("civic", "mural_paint", stage=stage, cost=cost),
+            palette.UI_BAD if short else palette.UI_ACCENT)
 
 
 # event kind -> good news? (bad news shows red: smears, no pigment)

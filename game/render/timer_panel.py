@@ -41,6 +41,8 @@ def draw_timer_panel(target: pygame.Surface, font: BitmapFont, view: TimerView,
     if big is None and not small:
         return pygame.Rect(right, top, 0, 0)
     lh = font.line_height
+    if big and len(small) <= 2:  # one row, the height of the HUD's top bar
+        return _one_row(target, font, big, small, right, top)
     width = max([font.size(big, 2)[0] + 16 if big else 0] +
                 [font.size(f"{label} {value}")[0] + 8 for label, value, _ in small])
     height = (22 if big else 2) + len(small) * lh + 4
@@ -57,4 +59,26 @@ def draw_timer_panel(target: pygame.Surface, font: BitmapFont, view: TimerView,
             font.draw(target, label, (rect.x + 5, y), palette.UI_DIM, shadow=(0, 0, 0))
         font.draw(target, value, (rect.right - 4, y), color, shadow=(0, 0, 0), align="right")
         y += lh
+    return rect
+
+
+def _one_row(target, font: BitmapFont, big: str, small, right: int,
+             top: int) -> pygame.Rect:
+    """The big time with up to two small lines stacked on its left."""
+    lines = [f"{label} {value}".strip() for label, value, _ in small]
+    small_w = max((font.size(line)[0] for line in lines), default=0)
+    big_w = font.size(big, 2)[0]
+    width = 5 + 10 + (small_w + 6 if small_w else 0) + big_w + 5
+    rect = pygame.Rect(right - width, top, width, 26)
+    panel(target, rect)
+    target.blit(icon("clock"), (rect.x + 5, rect.y + 9))
+    y = rect.y + (8 if len(small) == 1 else 3)
+    for label, value, color in small:
+        x = rect.x + 16
+        if label:
+            x = font.draw(target, label, (x, y), palette.UI_DIM, shadow=(0, 0, 0)).right + 4
+        font.draw(target, value, (x, y), color, shadow=(0, 0, 0))
+        y += font.line_height + 1
+    font.draw(target, big, (rect.right - 5, rect.y + 4), palette.UI_TEXT, scale=2,
+              shadow=(0, 0, 0), align="right")
     return rect

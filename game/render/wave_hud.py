@@ -1,9 +1,9 @@
-"""The confrontation's HUD: one compact wave panel (current wave, countdown, next wave's
-make-up, the early call and its bonus, fast-forward, Kora's abilities) on the right where
-the plaza is quiet, the build menu in the bottom-right corner, and the panel of the
-structure under the mouse or selected (range, mode, level, hits, selling). Tab folds the
-wave panel and the build menu into one line. `rects` lists what is drawn, for the
-tests that keep panels off murals, spawns and Elara."""
+"""The confrontation's HUD, in the HUD's bars so it never hides the plaza: the wave line
+under the top bar (current wave, countdown, next wave's make-up, the early call and its
+bonus, fast-forward, Kora's abilities; Tab shortens it), the build menu at the bottom
+bar's right end, and the panel of the structure under the mouse or selected (range,
+mode, level, hits, selling). `rects` lists what is drawn, for the tests that keep
+panels off murals, plots, spawns and Elara."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from game.content.text import keys
 from game.render import palette
 from game.render.font import BitmapFont
 from game.render.images import sheet
-from game.render.widgets import bar, icon_count, panel
+from game.render.widgets import icon_count, panel
 from game.sim.components import Structure
 from game.sim.constants import TICK_RATE
 from game.sim.swarm.components import Barrier, Emitter
@@ -24,8 +24,6 @@ from game.sim.systems.sell import refund_for
 from game.sim.world import Simulation
 
 MARGIN = 4
-PANEL_W = 156
-PANEL_TOP = 160  # the wave panel's top: below the murals and plots by the east wall
 BUILD_MENU = ("node", "barrier", "emitter")  # keys 1, 2, 3 on a wave level
 ABILITY_KEYS = {"aegis": "C", "override": "V"}
 
@@ -51,17 +49,18 @@ class WaveHud:
         self.icons = {name: pygame.transform.scale(img, (12, 12))
                       for name, img in zip(DRONE_TYPES, sheet("drones", 16, 16)[0],
                                            strict=True)}
+        # where the HUD leaves room: the wave line in the strip under the top bar (from
+        # `strip_x`), the build menu at the bottom bar's right end
+        self.strip_x, self.strip_y = 110, 30
+        self.menu_bottom: int | None = None
 
     def draw(self, target: pygame.Surface, sim: Simulation, ui: WaveUi,
              build_kind: str | None) -> None:
         ui.rects = []
         if not sim.conf.table.wave_count:
             return
-        if ui.folded:
-            ui.rects.append(self._folded(target, sim, ui))
-        else:
-            ui.rects.append(self._waves(target, sim, ui))
-            ui.rects.append(self._build_menu(target, sim, build_kind))
+        ui.rects.append(self._strip(target, sim, ui))
+        ui.rects.append(self._build_menu(target, sim, build_kind))
         inspect = self._structure(target, sim, ui)
         if inspect is not None:
             ui.rects.append(inspect)
@@ -69,104 +68,93 @@ class WaveHud:
     def _text(self, target, text, pos, color=None) -> pygame.Rect:
         return self.font.draw(target, text, pos, color or palette.UI_TEXT, shadow=(0, 0, 0))
 
-    def _folded(self, target: pygame.Surface, sim: Simulation, ui: WaveUi) -> pygame.Rect:
+    def _strip(self, target: pygame.Surface, sim: Simulation, ui: WaveUi) -> pygame.Rect:
+        """One line: the wave, drones alive, the next wave's countdown and make-up, the
+        early call and its bonus, fast-forward, Kora's abilities (Tab: the first only)."""
         conf = sim.conf
-        alive = len(conf.swarm) + conf.pending()
-        line = f"Wave {conf.wave}/{conf.table.wave_count}"
-        if alive:
-            line += f" · {alive} drones"
-        elif conf.wave < conf.table.wave_count:
-            line += f" · next {seconds(conf.next_wave_tick - sim.tick)}"
-        if ui.speed > 1:
-            line += f" · ×{ui.speed}"
-        line += " · [Tab] more"
-        rect = pygame.Rect(0, 0, self.font.size(line)[0] + 10, self.font.line_height + 6)
-        rect.bottomright = (target.get_width() - MARGIN, target.get_height() - MARGIN - 22)
-        panel(target, rect, border=palette.UI_BAD if alive else None)
-        self._text(target, line, (rect.x + 5, rect.y + 3))
-        return rect
-
-    def _waves(self, target: pygame.Surface, sim: Simulation, ui: WaveUi) -> pygame.Rect:
-        conf, lh = sim.conf, self.font.line_height
         total = conf.table.wave_count
-        rows = 3 + len(ABILITY_KEYS)
-        rect = pygame.Rect(0, PANEL_TOP, PANEL_W, rows * (lh + 2) + 10)
-        rect.right = target.get_width() - MARGIN
         alive = len(conf.swarm) + conf.pending()
-        panel(target, rect, border=palette.UI_BAD if alive else None)
-        x, y = rect.x + 5, rect.y + 4
-        r = self._text(target, f"Wave {conf.wave}/{total}", (x, y), palette.UI_ACCENT)
+        x, y = self.strip_x, self.strip_y + 2
+        x0 = x
+        x = self._text(target, f"Wave {conf.wave}/{total}", (x, y), palette.UI_ACCENT).right
         if alive:
-            self._text(target, f"{alive} drones", (r.right + 8, y), palette.UI_BAD)
-        self._text(target, "[Tab] fold", (rect.right - 46, y), palette.UI_DIM)
-        y += lh + 3
+            x = self._text(target, f" · {alive} drones", (x, y), palette.UI_BAD).right
         if conf.wave >= total:
-            self._text(target, "Last wave: clear it!", (x, y))
-            y += 2 * (lh + 3)
+            x = self._text(target, " · last wave: clear it!", (x, y)).right
         else:
             wait = conf.next_wave_tick - sim.tick
-            r = self._text(target, f"Next in {seconds(wait)}:", (x, y))
-            nx = r.right + 4
-            for name, n in conf.table.makeup(conf.wave + 1).items():
-                target.blit(self.icons[name], (nx, y - 3))
-                nx = self._text(target, str(n), (nx + 12, y)).right + 4
-            y += lh + 2
-            bonus = max(0, wait) // conf.rules.early_bonus_ticks_per_unit
-            bar(target, pygame.Rect(x, y + lh, rect.width - 10, 3),
-                1 - wait / max(1, conf.table.interval if conf.wave else conf.table.first_delay),
-                palette.UI_BAD)
-            r = self._text(target, keys("[<call_wave>] now"), (x, y), palette.UI_GOOD)
-            if bonus:
-                icon_count(target, self.font, (r.right + 4, y),
-                           conf.rules.early_bonus_resource, f"+{bonus}", palette.UI_GOOD)
-            fast = keys("[<fast_forward>] fast ") + f"×{ui.speed}"
-            self._text(target, fast, (rect.right - 5 - self.font.size(fast)[0], y),
-                       palette.UI_ACCENT if ui.speed > 1 else (
-                           palette.UI_DIM if alive else palette.UI_TEXT))
-            y += lh + 4
-        for kind, key in ABILITY_KEYS.items():
-            self._ability(target, sim, ui, kind, key, rect, y)
-            y += lh + 2
-        return rect
+            x = self._text(target, f" · next in {seconds(wait)}", (x, y)).right + 4
+            if not ui.folded:
+                for name, n in conf.table.makeup(conf.wave + 1).items():
+                    target.blit(self.icons[name], (x, y - 2))
+                    x = self._text(target, str(n), (x + 12, y)).right + 4
+                bonus = max(0, wait) // conf.rules.early_bonus_ticks_per_unit
+                x = self._text(target, keys("· [<call_wave>] now"), (x, y),
+                               palette.UI_GOOD).right + 3
+                if bonus:
+                    x = icon_count(target, self.font, (x, y), conf.rules.early_bonus_resource,
+                                   f"+{bonus}", palette.UI_GOOD) + 3
+        if ui.speed > 1 or not ui.folded:
+            x = self._text(target, keys(" · [<fast_forward>] fast ") + f"×{ui.speed}", (x, y),
+                           palette.UI_ACCENT if ui.speed > 1 else (
+                               palette.UI_DIM if alive else palette.UI_TEXT)).right
+        if not ui.folded:
+            for kind in ABILITY_KEYS:
+                x = self._ability(target, sim, ui, kind, x + 10, y)
+        x = self._text(target, "  [Tab] " + ("more" if ui.folded else "less"), (x, y),
+                       palette.UI_DIM).right
+        return pygame.Rect(x0, self.strip_y, x - x0 + 2, 14)
 
-    def _ability(self, target, sim, ui, kind, key, rect, y) -> None:
-        conf, lh = sim.conf, self.font.line_height
+    def _ability(self, target, sim, ui, kind, x, y) -> int:
+        conf = sim.conf
         ability = conf.rules.abilities[kind]
         cd = conf.cooldowns[kind]
         missing = sim.missing_for_cost(dict(ability.cost))
         ready = not cd and not missing
         color = palette.UI_ACCENT if ui.aiming == kind else (
             palette.UI_TEXT if ready else palette.UI_DIM)
-        r = self._text(target, keys(f"[<{kind}>] ") + ability.name, (rect.x + 5, y), color)
-        x = r.right + 4
+        x = self._text(target, keys(f"[<{kind}>] ") + ability.name, (x, y), color).right + 3
         for res, n in ability.cost:
             x = icon_count(target, self.font, (x, y), res, str(n),
                            palette.UI_BAD if res in missing else palette.UI_TEXT) + 3
-        if ready:
-            self._text(target, "ready", (rect.right - 30, y), palette.UI_GOOD)
         if cd:
-            self._text(target, f"{seconds(cd)}", (rect.right - 28, y), palette.UI_DIM)
-            bar(target, pygame.Rect(rect.x + 5, y + lh, rect.width - 10, 2),
-                1 - cd / max(1, ability.cooldown), palette.UI_DIM)
+            x = self._text(target, seconds(cd), (x, y), palette.UI_DIM).right
+        return x
+
+    def menu_width(self, sim: Simulation) -> int:
+        """How wide the build menu is (the HUD leaves it room in the bottom bar)."""
+        return sum(self._menu_items(sim)[i][3] for i in range(len(BUILD_MENU))) + \
+            10 * len(BUILD_MENU) + 2
+
+    def _menu_items(self, sim: Simulation) -> list[tuple[str, str, list, int]]:
+        items = []
+        for i, k in enumerate(BUILD_MENU):
+            label = f"[{i + 1}] {k}"
+            cost = sorted(sim.rules.cost_of(k).items())
+            width = self.font.size(label)[0] + 4 + sum(
+                12 + self.font.size(str(n))[0] for _, n in cost)
+            items.append((k, label, cost, width))
+        return items
 
     def _build_menu(self, target: pygame.Surface, sim: Simulation,
                     kind: str | None) -> pygame.Rect:
-        lh = self.font.line_height
+        """One line at the bottom bar's right end: [1] node, [2] barrier, [3] emitter and
+        what each costs (red: what is short)."""
         h, w = target.get_height(), target.get_width()
-        rect = pygame.Rect(0, 0, 150, len(BUILD_MENU) * (lh + 2) + 6)
-        rect.bottomright = (w - MARGIN, h - MARGIN - 22)
-        panel(target, rect)
-        y = rect.y + 3
-        for i, k in enumerate(BUILD_MENU):
+        items = self._menu_items(sim)
+        rect = pygame.Rect(0, 0, self.menu_width(sim), 18)
+        rect.bottomright = (w - MARGIN, h - 2 if self.menu_bottom is None else self.menu_bottom)
+        panel(target, rect, border=palette.UI_ACCENT if kind else None)
+        x = rect.x + 5
+        for k, label, cost, _ in items:
             missing = sim.missing_for(k)
             color = palette.UI_ACCENT if k == kind else (
                 palette.UI_TEXT if not missing else palette.UI_DIM)
-            r = self._text(target, f"[{i + 1}] {k}", (rect.x + 5, y), color)
-            x = max(r.right + 6, rect.x + 70)
-            for res, n in sorted(sim.rules.cost_of(k).items()):
-                x = icon_count(target, self.font, (x, y), res, str(n),
-                               palette.UI_BAD if res in missing else palette.UI_TEXT) + 4
-            y += lh + 2
+            x = self._text(target, label, (x, rect.y + 4), color).right + 4
+            for res, n in cost:
+                x = icon_count(target, self.font, (x, rect.y + 4), res, str(n),
+                               palette.UI_BAD if res in missing else palette.UI_TEXT) + 2
+            x += 8
         return rect
 
     def _structure(self, target: pygame.Surface, sim: Simulation,

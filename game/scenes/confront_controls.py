@@ -12,7 +12,9 @@ from game.content.text import t, text
 from game.render import palette
 from game.render.alerts import Alerts
 from game.render.drones import DroneView
+from game.render.hud import WAVE_BOTTOM_BAR
 from game.render.minimap import Minimap
+from game.render.support_hud import ROW_H, civic_width
 from game.render.swarm_fx import SwarmFx
 from game.render.wave_hud import BUILD_MENU, WaveHud, WaveUi, defence_at
 from game.render.widgets import panel
@@ -39,8 +41,10 @@ class ConfrontControls:
         self.fx = SwarmFx(scene.effects, scene.app.services.settings.settings.screen_shake)
         self.alerts = Alerts(self.sim, scene.app.font)
         self.minimap = Minimap(self.sim, scene.tiles) if self.active else None
-        if self.minimap is not None:  # bottom left, above the stockpile
-            self.minimap.place((6, scene.app.screen.get_height() - 28))
+        if self.minimap is not None:  # the bottom bar's left end, the build menu its right
+            self.minimap.place((4, scene.app.screen.get_height() - 2))
+            scene.hud.left_reserve = self.minimap.rect.width + 6
+            scene.hud.right_reserve = self.hud.menu_width(self.sim)
 
     # -- input -------------------------------------------------------------------------
     def action(self, action: str | None) -> bool:
@@ -89,6 +93,12 @@ class ConfrontControls:
                                                        % len(modes)]))
             return True
         return False
+
+    def over_minimap(self) -> bool:
+        """The pointer (mouse or the pad's cursor) is on the minimap."""
+        mouse = self.scene.freecam.mouse
+        return self.minimap is not None and mouse is not None and \
+            self.minimap.rect.collidepoint(mouse)
 
     def fold(self) -> bool:
         """Tab (kept by menus, so not rebindable): fold or unfold the wave panels."""
@@ -238,16 +248,17 @@ class ConfrontControls:
             return
         self.alerts.draw(surface, offset, self.scene.app.time_ms)
         kind = self.scene.ui.build_kind if self.scene.ui.build_mode else None
+        self.hud.strip_x = max(110, civic_width(self.sim, self.scene.app.font) + 8)
+        self.hud.strip_y = self.scene.camera.viewport.y - ROW_H
         self.hud.draw(surface, self.sim, self.ui, kind)
-        cam = self.scene.camera
-        view = pygame.Rect(*cam.offset, cam.view_w, cam.view_h)
-        self.ui.rects.append(self.minimap.place((6, surface.get_height() - 28)))
-        self.minimap.draw(surface, view, self.scene.app.time_ms)
+        h = surface.get_height()
+        self.ui.rects.append(self.minimap.place((4, h - 2)))
+        self.minimap.draw(surface, self.scene.camera.world_view, self.scene.app.time_ms)
         if self.scene.freecam.free:  # the way back, while the view is elsewhere
             font = self.scene.app.font
             line = t("alerts", "camera_free")
-            rect = pygame.Rect(0, 0, font.size(line)[0] + 10, font.line_height + 4)
-            rect.bottomleft = (4, self.minimap.rect.y - 4)  # over the minimap it is about
+            rect = pygame.Rect(0, 0, font.size(line)[0] + 10, font.line_height + 3)
+            rect.topleft = (self.minimap.rect.right + 6, h - WAVE_BOTTOM_BAR + 1)
             panel(surface, rect)
             font.draw(surface, line, (rect.centerx, rect.y + 2), palette.UI_ACCENT,
                       shadow=(0, 0, 0), align="center")

@@ -13,7 +13,7 @@ import pygame
 from game.app import App, Scene
 from game.audio import ui
 from game.input import ACTIONS, BINDINGS, RESERVED, bindings_for, conflict, key_name
-from game.pad import GLYPHS
+from game.pad import GLYPHS, WAVE_NOTE
 from game.prompts import key_label
 from game.render import palette
 from game.scenes.settings import draw_frame
@@ -22,8 +22,9 @@ from game.settings import MAX_KEYS_PER_ACTION
 RESET = "__reset__"
 BACK = "__back__"
 ROW_H = 12
-COLUMNS = (206, 268, 330)  # x of each key slot, from the panel's left
-PAD_X = 392
+COLUMNS = (196, 248, 300)  # x of each key slot, from the panel's left
+PAD_X = 352
+VISIBLE = 21  # rows shown at once; the list scrolls with the selection
 
 
 class ControlsScene(Scene):
@@ -37,6 +38,7 @@ class ControlsScene(Scene):
         self.notice = ""
         self.notice_color = palette.UI_DIM
         self.rects: list[pygame.Rect] = []
+        self.top = 0  # the first row shown
 
     # -- the bindings ------------------------------------------------------------------
     def current(self) -> dict[str, tuple[int, ...]]:
@@ -139,7 +141,7 @@ class ControlsScene(Scene):
 
     def mouse(self, event: pygame.event.Event) -> None:
         x, y = self.app.to_logical(event.pos)
-        for i, rect in enumerate(self.rects):
+        for i, rect in enumerate(self.rects, start=self.top):
             if rect.collidepoint(x, y):
                 self.index = i
                 for slot, cx in enumerate(COLUMNS):
@@ -153,7 +155,9 @@ class ControlsScene(Scene):
         w, h = surface.get_size()
         font = self.app.font
         footer = "Arrows: choose a slot - <choose>: set - Backspace: clear - <back>: back"
-        box = draw_frame(self, surface, "Controls", len(self.rows) + 1, footer, ROW_H, 10)
+        shown = min(VISIBLE, len(self.rows))
+        box = draw_frame(self, surface, "Controls", shown + 1, footer, ROW_H, 10)
+        self.top = min(max(self.top, self.index - shown + 1), self.index)
         bindings = self.current()
         y = box.y + 5
         for label, x in (("Action", 10), *(
@@ -161,7 +165,10 @@ class ControlsScene(Scene):
             font.draw(surface, label, (box.x + x, y), palette.UI_DIM)
         y += ROW_H + 2
         self.rects = []
-        for i, name in enumerate(self.rows):
+        if shown < len(self.rows):  # the list scrolls as the selection moves
+            font.draw(surface, f"Rows {self.top + 1}-{self.top + shown} of {len(self.rows)}",
+                      (box.x + 10, box.bottom + 2), palette.UI_DIM)
+        for i, name in enumerate(self.rows[self.top:self.top + shown], start=self.top):
             selected = i == self.index
             color = palette.UI_ACCENT if selected else palette.UI_TEXT
             label = ACTIONS.get(name) or {RESET: "Reset to defaults", BACK: "Back"}[name]
@@ -169,7 +176,8 @@ class ControlsScene(Scene):
                       shadow=(0, 0, 0))
             if name in ACTIONS:
                 self._slots(surface, box, y, name, bindings[name], selected)
-                font.draw(surface, GLYPHS.get(name, ""), (box.x + PAD_X, y), palette.UI_DIM)
+                pad = WAVE_NOTE.get(name) or GLYPHS.get(name, "")
+                font.draw(surface, pad, (box.x + PAD_X, y), palette.UI_DIM)
             self.rects.append(pygame.Rect(box.x, y - 1, box.width, ROW_H))
             y += ROW_H
         if self.notice:

@@ -83,7 +83,7 @@ class FreeCamera:
         dy = sum(KEY_DIRS[a][1] for a in self.held)
         if self.edge_scroll and self.mouse is not None and self.drag_from is None:
             mx, my = self.mouse
-            w, h = self.camera.view_w, self.camera.view_h
+            w, h = self.camera.view_w, self.camera.screen_h
             if 0 <= mx < w and 0 <= my < h:
                 dx += (mx >= w - EDGE_PX) - (mx < EDGE_PX)
                 dy += (my >= h - EDGE_PX) - (my < EDGE_PX)

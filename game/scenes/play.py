@@ -15,7 +15,8 @@ from game.render.build_preview import draw_build_preview, refusal_text
 from game.render.camera import Camera
 from game.render.effects import Effects
 from game.render.ghost_view import draw_ghost
-from game.render.hud import Hud, HudState
+from game.render.guide import Guide
+from game.render.hud import Hud, HudState, bars
 from game.render.support_hud import event_message
 from game.render.tilemap import TileMapRenderer
 from game.render.world_view import WorldView
@@ -63,7 +64,8 @@ class PlayScene(Scene):
         self.sim = Simulation(self.level, self.seed, carry=self.carry)
         self.view = WorldView(self.sim, self.tiles)
         self.camera = Camera(*LOGICAL_SIZE, self.level.width * TILE_PX,
-                             self.level.height * TILE_PX)
+                             self.level.height * TILE_PX,
+                             *bars(self.sim, self.app.font, LOGICAL_SIZE[0]))
         pos = self.sim.player()[1]
         self.camera.snap_to(pos.x / SUBPX, pos.y / SUBPX)
         self.effects = Effects(self.app.font)
@@ -76,6 +78,7 @@ class PlayScene(Scene):
         self.ui = HudState()
         self.input.reset()
         self.bag = BagControls(self)  # what E puts in and X drops; what is in reach
+        self.guide = Guide(self.sim, self.app.font)  # civic levels: the next step
         self.won_ms = 0.0
         self.run.begin_level(self.sim)
         self._start_ghost()
@@ -107,8 +110,11 @@ class PlayScene(Scene):
     # -- input -------------------------------------------------------------------------
     @property
     def pad_context(self) -> str:
-        """For the gamepad (game/pad.py): placing or aiming needs its cursor."""
-        return "aim" if self.ui.build_mode or self.confront.ui.aiming else "play"
+        """For the gamepad (game/pad.py): placing or aiming needs its cursor, and so does
+        the minimap under it (A looks there); a wave level has buttons of its own."""
+        if self.ui.build_mode or self.confront.ui.aiming or self.confront.over_minimap():
+            return "aim"
+        return "waves" if self.confront.active else "play"
 
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key == HotReload.KEY:
@@ -193,6 +199,7 @@ class PlayScene(Scene):
 
     def _on_events(self, events: list[ev.Event]) -> None:
         self.effects.on_events(events, self.sim)
+        self.view.observe(events)  # the story's people on the map
         self.sound.on_events(events, self.camera)
         self.confront.on_events(events)
         for e in events:
@@ -216,6 +223,7 @@ class PlayScene(Scene):
         self.effects.update(dt_ms)
         self.sound.update(self.camera, running=self.sim.outcome == PLAYING)
         self.ui.hint = self.tutorial.hint()
+        self.guide.update()
         self.confront.update()
         self.ui.message_ms = max(0.0, self.ui.message_ms - dt_ms)
         if self.sim.outcome != PLAYING:
@@ -227,18 +235,25 @@ class PlayScene(Scene):
                     self, lambda: self.app.push(ResultsScene(self.app, self)))
 
     # -- drawing -----------------------------------------------------------------------
+    def hud_rects(self) -> list[pygame.Rect]:
+        """Every HUD panel drawn in the last frame (logical pixels)."""
+        return [*self.hud.rects, *self.confront.ui.rects]
+
     def draw(self, surface: pygame.Surface) -> None:
         offset = self.confront.offset(self.camera.offset)  # shaken when a mural is hit
+        surface.set_clip(self.camera.viewport)  # the world between the HUD's bars
         self.view.draw(surface, offset, self.app.time_ms)
         if self.ghost is not None:
             draw_ghost(surface, self.view.elara, self.ghost.pose(), self.view.hitbox_h,
                        offset, self.app.time_ms)
         self.confront.draw_world(surface, offset, self.app.time_ms)
         self.bag.draw_world(surface, offset, self.app.time_ms)
+        self.guide.draw(surface, offset, self.app.time_ms)
         self.effects.draw(surface, offset)
         if self.ui.build_mode and self.mouse_tile is not None:
             draw_build_preview(surface, self.app.font, self.sim, self.mouse_tile, offset,
                                self.app.time_ms, self.ui.build_kind)
+        surface.set_clip(None)
         self.ui.timer = self.run.timer_view(self.sim)
         self.ui.kind = self.input.kind
         self.hud.draw(surface, self.sim, self.ui)

@@ -21,8 +21,9 @@ from game.render import palette
 from game.render.alerts import Alerts
 from game.render.camera import Camera
 from game.render.effects import Effects
-from game.render.hud import Hud, HudState
+from game.render.hud import Hud, HudState, bars
 from game.render.minimap import Minimap
+from game.render.support_hud import ROW_H, civic_width
 from game.render.tilemap import TileMapRenderer
 from game.render.wave_hud import WaveHud, WaveUi
 from game.render.widgets import panel
@@ -84,15 +85,18 @@ class ReplayViewerScene(Scene):
                               carry=self.replay.header.get("carry"))
         self.view = WorldView(self.sim, self.tiles)
         self.camera = Camera(*LOGICAL_SIZE, self.level.width * TILE_PX,
-                             self.level.height * TILE_PX)
+                             self.level.height * TILE_PX,
+                             *bars(self.sim, self.app.font, LOGICAL_SIZE[0]))
         pos = self.sim.player()[1]
         self.camera.snap_to(pos.x / SUBPX, pos.y / SUBPX)
         self.freecam = FreeCamera(self.camera, self.app.to_logical)
         self.waves = bool(self.sim.conf.table.wave_count)
         self.alerts = Alerts(self.sim, self.app.font)
         self.minimap = Minimap(self.sim, self.tiles) if self.waves else None
-        if self.minimap is not None:
-            self.minimap.place((6, self.app.screen.get_height() - 28))
+        if self.minimap is not None:  # in the bottom bar, as in the play scene
+            self.minimap.place((4, self.app.screen.get_height() - 2))
+            self.hud.left_reserve = self.minimap.rect.width + 6
+            self.hud.right_reserve = self.wave_hud.menu_width(self.sim)
         self.effects = Effects(self.app.font)
         self.sound = LevelAudio(self.app.audio, self.sim)
         self.cursor = 0
@@ -104,6 +108,7 @@ class ReplayViewerScene(Scene):
         events = self.sim.step(self.replay.ticks[self.cursor])
         self.cursor += 1
         self.effects.on_events(events, self.sim)
+        self.view.observe(events)  # the story's people on the map
         self.alerts.on_events(events)
         self.sound.on_events(events, self.camera)
         interval = self.replay.interval
@@ -162,15 +167,17 @@ class ReplayViewerScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         offset = self.camera.offset
+        surface.set_clip(self.camera.viewport)  # the world between the HUD's bars
         self.view.draw(surface, offset, self.app.time_ms)
         self.effects.draw(surface, offset)
+        surface.set_clip(None)
         self.hud.draw(surface, self.sim, HudState(timer=TimerView(self.sim.igt_ticks)))
         if self.waves:
             self.alerts.draw(surface, offset, self.app.time_ms)
+            self.wave_hud.strip_x = max(110, civic_width(self.sim, self.app.font) + 8)
+            self.wave_hud.strip_y = self.camera.viewport.y - ROW_H
             self.wave_hud.draw(surface, self.sim, self.wave_ui, None)
-            view = pygame.Rect(*offset, self.camera.view_w, self.camera.view_h)
-            self.minimap.place((6, surface.get_height() - 28))
-            self.minimap.draw(surface, view, self.app.time_ms)
+            self.minimap.draw(surface, self.camera.world_view, self.app.time_ms)
         self._banner(surface)
 
     def _banner(self, surface: pygame.Surface) -> None:

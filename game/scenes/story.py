@@ -20,6 +20,7 @@ from game.sim.state import PLAYING, WON
 from game.speedrun.splits import medal_for
 
 QUIET_TICKS = 600  # the first ten seconds of play: the briefing has just been read
+GAP_TICKS = 720  # twelve seconds of play between two scenes triggered mid-level
 
 
 def custom_story(level: LevelData) -> MapStory | None:
@@ -44,6 +45,7 @@ class StoryHooks:
         self.key = str(level.path)
         self.shown: set[str] = {d for k, d in self.seen if k == self.key}
         self.queue: list[Script] = []
+        self.quiet_until = QUIET_TICKS  # no trigger scene before this tick
         self.recorded = False
         self.save_problem = ""
 
@@ -59,10 +61,11 @@ class StoryHooks:
                 self.shown.add(did)
                 self.seen.add((self.key, did))
                 self.queue.append(self.scenes[did])
-        # a scene triggered in the first seconds waits for them to pass: right after the
-        # briefing, the player gets to move before anyone talks again
+        # a scene triggered in the first seconds waits for them to pass (the briefing
+        # has just been read), and two scenes never come back to back: the player gets
+        # to play between them
         if self.queue and not isinstance(self.app.scene, DialogueScene) and \
-                play.sim.tick >= QUIET_TICKS:
+                play.sim.tick >= self.quiet_until:
             self._show_next(play)
 
     def _show_next(self, play, then: Callable[[], None] | None = None) -> None:
@@ -70,9 +73,11 @@ class StoryHooks:
         play.input.held.clear()  # keys released under the dialogue never reach the level
 
         def done() -> None:
-            if self.queue:
+            if then is None:  # mid-level: the rest of the queue waits its turn
+                self.quiet_until = play.sim.tick + GAP_TICKS
+            elif self.queue:  # the level is over: the closing scenes play in a row
                 self._show_next(play, then)
-            elif then is not None:
+            else:
                 then()
 
         scene = DialogueScene(self.app, script, done, self.custom)
@@ -104,7 +109,7 @@ class StoryHooks:
             closing = ""
         if play.sim.outcome == WON and closing in self.scenes and closing not in self.shown:
             self.shown.add(closing)
-            self.queue.append(self.scenes[closing])
+            self.queue = [self.scenes[closing]]  # lines still waiting were overtaken by the win
             self._show_next(play, show_results)
         else:
             show_results()

@@ -1,0 +1,175 @@
+"""The guide of the civic levels (support, co-op): an arrow beside Elara toward her next
+step in the hauling loop, and a pulsing ring on it when it is in view. The step comes
+from the simulation's state only (read, never written): build a node or workshop the
+goals still need on the nearest free plot; paint the nearest mural the pigment pays
+for; carry what the bag holds to the nearest node; else fetch the nearest pile of the
+kind still needed. Presentation only: the state hash never depends on it."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pygame
+
+from game.content.text import t
+from game.render import palette
+from game.render.font import BitmapFont
+from game.sim.components import Mural, Position, Reactor, WastePile
+from game.sim.constants import SUBPX, TILE_PX
+from game.sim.objectives.coop import coop_goals
+from game.sim.systems.painting import LAST_STAGE
+from game.sim.world import Simulation
+
+GUIDED = ("support", "coop")  # objective kinds with a hauling loop to guide
+RING = 20  # px from Elara's middle to the arrow
+NEAR_PX = 20  # closer than this, the target needs no arrow
+COLOUR = palette.PALETTE["amber_2"]
+
+
+@dataclass(frozen=True)
+class Step:
+    what: str  # plot_node, plot_workshop, mural, node, pile
+    x: int  # world pixels, the target's middle
+    y: int
+    label: str
+
+
+def guided(sim: Simulation) -> bool:
+    return sim.level.objective.kind in GUIDED
+
+
+def _me(sim: Simulation) -> tuple[int, int]:
+    pos = sim.player()[1]
+    return pos.x // SUBPX, pos.y // SUBPX
+
+
+def _nearest(me: tuple[int, int], spots: list[tuple[int, int]]) -> tuple[int, int] | None:
+    return min(spots, key=lambda p: ((p[0] - me[0]) ** 2 + (p[1] - me[1]) ** 2, p),
+               default=None)
+
+
+def _goal(sim: Simulation, name: str) -> tuple[int, int]:
+    """(have, want) of a co-op goal; (0, 0) when the level sets none."""
+    if sim.level.objective.kind != "coop":
+        return 0, 0
+    for goal, have, want in coop_goals(sim._context([], [])):
+        if goal == name:
+            return have, want
+    return 0, 0
+
+
+def _free_plot(sim: Simulation, kind: str, me: tuple[int, int]) -> tuple[int, int] | None:
+    ys, xs = sim.grid.buildable.nonzero()
+    spots = sorted(((int(x) * TILE_PX + 8, int(y) * TILE_PX + 8) for x, y in zip(xs, ys,
+                                                                                strict=True)),
+                   key=lambda p: (p[0] - me[0]) ** 2 + (p[1] - me[1]) ** 2)
+    for x, y in spots[:40]:  # the nearest that takes it (cheap: a few checks)
+        if sim.placement_problem(kind, x // TILE_PX, y // TILE_PX) is None:
+            return x, y
+    return None
+
+
+def next_step(sim: Simulation) -> Step | None:
+    """Where Elara should go next, or None (nothing to guide, or the level is over)."""
+    if not guided(sim) or sim.outcome != "playing":
+        return None
+    me = _me(sim)
+    nodes = [(p.x // SUBPX, p.y // SUBPX) for _, (_r, p) in sim.query(Reactor, Position)]
+    nodes_have, nodes_want = _goal(sim, "nodes")
+    need_node = not nodes or nodes_have < nodes_want
+    shop_have, shop_want = _goal(sim, "workshops")
+    for kind, needed in (("node", need_node), ("workshop", shop_have < shop_want)):
+        if needed and not sim.missing_for(kind):
+            spot = _free_plot(sim, kind, me)
+            if spot is not None:
+                return Step(f"plot_{kind}", *spot, t("guide", f"build_{kind}"))
+    pigment = sim.state.stock.get("pigment", 0)
+    cost = sim.balance.civic.paint_cost
+    walls = [(p.x // SUBPX, p.y // SUBPX) for _, (m, p) in sim.query(Mural, Position)
+             if m.stage < LAST_STAGE and m.health > 0
+             and (m.paint_progress or cost[m.stage] <= pigment)]
+    wall = _nearest(me, walls)
+    if wall is not None:
+        return Step("mural", wall[0], wall[1] - 8, t("guide", "paint"))
+    carry = sim.player()[0].carry
+    keep = sim.rules.cost_of("node") if need_node else {}  # for the next node
+    feed = {k: n - keep.get(k, 0) for k, n in carry.items() if n > keep.get(k, 0)}
+    node = _nearest(me, nodes)
+    if node is not None and feed and (sum(carry.values()) >= sim.rules.player_capacity
+                                      or _want_kinds(sim, need_node) & set(feed) == set()
+                                      or not _piles(sim, _want_kinds(sim, need_node))):
+        return Step("node", node[0], node[1], t("guide", "feed"))
+    wanted = _want_kinds(sim, need_node)
+    pile = _nearest(me, _piles(sim, wanted))
+    if pile is not None:
+        kind = next(w.kind for _, (w, p) in sim.query(WastePile, Position)
+                    if (p.x // SUBPX, p.y // SUBPX) == pile and w.kind in wanted)
+        return Step("pile", *pile, t("guide", "fetch", kind=kind))
+    if node is not None and carry:
+        return Step("node", node[0], node[1], t("guide", "feed"))
+    return None
+
+
+def _want_kinds(sim: Simulation, need_node: bool) -> set[str]:
+    """The waste kinds Elara should pick up next."""
+    if need_node:
+        missing = {k for k in sim.missing_for("node") if k in sim.rules.waste_kinds}
+        if missing:
+            return missing
+    produces = sim.rules.produces  # waste kind -> resource
+    shop_have, shop_want = _goal(sim, "workshops")
+    if shop_have < shop_want:
+        short = sim.missing_for("workshop")
+        kinds = {k for k, res in produces.items() if res in short}
+        if kinds:
+            return kinds
+    return {k for k, res in produces.items() if res == "pigment"}
+
+
+def _piles(sim: Simulation, kinds: set[str]) -> list[tuple[int, int]]:
+    return [(p.x // SUBPX, p.y // SUBPX) for _, (w, p) in sim.query(WastePile, Position)
+            if w.kind in kinds and w.amount > 0 and not w.held]
+
+
+class Guide:
+    """Works out the step once per tick, draws it every frame."""
+
+    def __init__(self, sim: Simulation, font: BitmapFont) -> None:
+        self.sim = sim
+        self.font = font
+        self.active = guided(sim)
+        self._tick = -1
+        self.step: Step | None = None
+
+    def update(self) -> None:
+        if self.active and self.sim.tick != self._tick:
+            self._tick = self.sim.tick
+            self.step = next_step(self.sim)
+
+    def draw(self, target: pygame.Surface, offset: tuple[int, int], time_ms: int) -> None:
+        step = self.step
+        if step is None:
+            return
+        ox, oy = offset
+        mx, my = _me(self.sim)
+        ex, ey = mx - ox, my - 10 - oy  # Elara's middle on screen
+        tx, ty = step.x - ox, step.y - oy
+        pulse = (time_ms // 150) % 4
+        if target.get_clip().collidepoint(tx, ty):  # in view: ring the target
+            pygame.draw.circle(target, COLOUR, (tx, ty), 10 + pulse, 1)
+        dx, dy = step.x - mx, step.y - (my - 10)
+        if math.hypot(dx, dy) < NEAR_PX:
+            return
+        ang = math.atan2(dy, dx)
+        ax, ay = ex + math.cos(ang) * RING, ey + math.sin(ang) * RING
+        size = 6 + (pulse == 0)
+        tip = (ax + math.cos(ang) * size, ay + math.sin(ang) * size)
+        left = (ax + math.cos(ang + 2.4) * size, ay + math.sin(ang + 2.4) * size)
+        right = (ax + math.cos(ang - 2.4) * size, ay + math.sin(ang - 2.4) * size)
+        pygame.draw.polygon(target, COLOUR, [tip, left, right])
+        pygame.draw.polygon(target, palette.UI_SHADOW, [tip, left, right], 1)
+        lx = ax + math.cos(ang) * 16
+        ly = ay + math.sin(ang) * 12 - self.font.line_height // 2
+        self.font.draw(target, step.label, (int(lx), int(ly)), COLOUR, shadow=(0, 0, 0),
+                       align="center")

@@ -1,0 +1,81 @@
+"""The guide of levels 3 and 5 (game/render/guide.py): its arrow leads through the
+hauling loop (waste, a plot for the node, the node, the mural) from the simulation's
+state alone, and drawing it never changes the simulation."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.app import App
+from game.dev.bot_civic import CoopPilot, MuralPilot
+from game.level import load_level
+from game.paths import CAMPAIGN_DIR
+from game.render.guide import next_step
+from game.scenes.play import PlayScene
+from game.sim import Simulation
+from game.sim.components import Position, Reactor, WastePile
+from game.sim.constants import SUBPX
+
+LEVEL3 = CAMPAIGN_DIR / "03_the_mural.tmx"
+LEVEL5 = CAMPAIGN_DIR / "05_the_coop.tmx"
+
+
+@pytest.fixture
+def app(tmp_path):
+    application = App(tmp_path, headless=True)
+    yield application
+    pygame.quit()
+
+
+@pytest.mark.parametrize(("path", "pilot"), [(LEVEL3, MuralPilot), (LEVEL5, CoopPilot)])
+def test_the_guide_walks_the_whole_loop(path, pilot):
+    sim = Simulation(load_level(path))
+    driver = pilot(sim)
+    seen = set()
+    first = next_step(sim)
+    assert first is not None and first.what == "pile"  # first: fetch waste for a node
+    near = [(p.x // SUBPX, p.y // SUBPX) for _, (w, p) in sim.query(WastePile, Position)
+            if w.kind in sim.rules.cost_of("node")]
+    assert (first.x, first.y) in near  # a pile of what a node is built from
+    while sim.outcome == "playing" and sim.tick < 12_000:
+        step = next_step(sim)
+        if step is not None:
+            seen.add(step.what)
+            if step.what == "node":  # it only ever points at a node that stands
+                assert (step.x, step.y) in [(p.x // SUBPX, p.y // SUBPX) for _, (_r, p)
+                                            in sim.query(Reactor, Position)]
+        sim.step(driver.decide())
+    assert sim.outcome == "won"
+    assert {"pile", "plot_node", "node", "mural"} <= seen
+    assert next_step(sim) is None  # the level is decided: nothing to point at
+    sim.close()
+
+
+def test_the_guide_is_only_on_civic_levels():
+    for name in ("01_scavengers_dawn", "02_shortages", "04_confrontation"):
+        sim = Simulation(load_level(CAMPAIGN_DIR / f"{name}.tmx"))
+        assert next_step(sim) is None
+        sim.close()
+
+
+def test_drawing_the_guide_leaves_the_state_hash_unchanged(app):
+    """The same autopilot through the real play scene, with the guide and without it:
+    the same simulation, tick for tick."""
+    hashes = []
+    for with_guide in (True, False):
+        play = PlayScene(app, load_level(LEVEL3))
+        app.reset_to(play)
+        if not with_guide:
+            play.guide.active = False
+        pilot = MuralPilot(play.sim)
+        play.input.commands = pilot.decide
+        drawn = 0
+        for _ in range(900):
+            while app.scene is not play:
+                app.scene.finish()
+            app.frame(fixed_ticks=1)
+            drawn += play.guide.step is not None
+        assert (drawn > 800) == with_guide
+        hashes.append((play.sim.tick, play.sim.state_hash()))
+    assert hashes[0] == hashes[1]
