@@ -13,7 +13,7 @@ from game.render.font import BitmapFont
 from game.render.widgets import panel
 
 SAFE_TOP, SAFE_BOTTOM = 56, 48  # clear of the HUD's top and bottom rows
-HUD_BAND = 112  # above this the HUD's panels sit (objective, support, timer)
+HUD_BAND = 80  # above this the HUD's top bar and civic strip sit
 
 
 @cache
