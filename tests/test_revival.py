@@ -21,10 +21,8 @@ VIEW = (640, 360)
 
 
 @pytest.fixture
-def coop():
-    sim = Simulation(load_level(CAMPAIGN_DIR / "05_the_coop.tmx"))
-    yield sim
-    sim.close()
+def coop(campaign_sim):
+    return campaign_sim("05_the_coop.tmx")
 
 
 def set_support(sim: Simulation, percent: int) -> None:

@@ -26,10 +26,8 @@ VIEW = (640, 360)
 
 
 @pytest.fixture
-def confrontation():
-    sim = Simulation(load_level(CAMPAIGN_DIR / "04_confrontation.tmx"))
-    yield sim
-    sim.close()
+def confrontation(campaign_sim):
+    return campaign_sim("04_confrontation.tmx")
 
 
 def talin_changes(view: WorldView, offset: tuple[int, int], time_ms: int) -> np.ndarray:
