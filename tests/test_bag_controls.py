@@ -70,3 +70,23 @@ def test_e_with_nothing_in_reach_says_so(app, tmp_path):
     assert interact_target(play.sim) is None
     key(app, pygame.K_e)
     assert play.ui.message == "Nothing in reach: stand beside a node"
+
+
+def test_what_the_hands_say_is_drawn_on_screen(app, tmp_path, monkeypatch):
+    """The bag's lines reach the HUD (they once set a counter the HUD never read)."""
+    play = scene_for(app, tmp_path, ["@.....", "......"], {})
+    drawn: list[str] = []
+    draw = play.hud.font.draw
+
+    def recording_draw(target, text, *args, **kwargs):
+        drawn.append(text)
+        return draw(target, text, *args, **kwargs)
+
+    monkeypatch.setattr(play.hud.font, "draw", recording_draw)
+    key(app, pygame.K_e)
+    app.frame(fixed_ticks=1)
+    assert "Nothing in reach: stand beside a node" in drawn
+    drawn.clear()
+    key(app, pygame.K_t)
+    app.frame(fixed_ticks=1)
+    assert any("puts in" in line for line in drawn)  # what E puts in now

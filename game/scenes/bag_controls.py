@@ -10,7 +10,7 @@ from game.content.text import t
 from game.render.reach import draw_reach, interact_target, paint_target
 from game.sim.components import Mural
 
-MESSAGE_FRAMES = 150
+MESSAGE_MS = 2500  # as long as the play scene's own messages (the HUD counts it down)
 
 
 class BagControls:
@@ -68,4 +68,4 @@ class BagControls:
 
     def _say(self, text: str, good: bool = False) -> None:
         ui = self.scene.ui
-        ui.message, ui.message_good, ui.message_frames = text, good, MESSAGE_FRAMES
+        ui.message, ui.message_good, ui.message_ms = text, good, MESSAGE_MS
