@@ -28,9 +28,9 @@ def draw_story_hud(target: pygame.Surface, font: BitmapFont, sim: Simulation,
     limit = time_limit_ticks(sim.level)
     if not limit:
         return None
-    left = limit - sim.igt_ticks
-    text = clock_text(left)
-    warn = left <= WARN_TICKS
+    ticks_left = limit - sim.igt_ticks  # (not `left`: that is where the panel goes)
+    text = clock_text(ticks_left)
+    warn = ticks_left <= WARN_TICKS
     w = font.size(text)[0] + 22
     rect = pygame.Rect(left, TOP, w, 14)
     panel(target, rect, border=palette.UI_BAD if warn else palette.UI_ACCENT)
