@@ -79,3 +79,20 @@ def test_drawing_the_guide_leaves_the_state_hash_unchanged(app):
         assert (drawn > 800) == with_guide
         hashes.append((play.sim.tick, play.sim.state_hash()))
     assert hashes[0] == hashes[1]
+
+
+@pytest.mark.parametrize("path", [LEVEL3, LEVEL5], ids=["level3", "level5"])
+def test_following_only_the_arrow_wins_within_ten_minutes(path):
+    """A first-timer who does only what the arrow says (pausing to read each new one)
+    wins levels 3 and 5 in 3 to 10 minutes of game time."""
+    from game.dev.bot_guide import GuideFollower
+    from game.sim.constants import TICK_RATE
+
+    sim = Simulation(load_level(path))
+    follower = GuideFollower(sim)
+    while sim.outcome == "playing" and sim.tick < 10 * 60 * TICK_RATE:
+        sim.step(follower.decide())
+    assert sim.outcome == "won", sim.loss_reason
+    assert 3 * 60 * TICK_RATE <= sim.tick <= 10 * 60 * TICK_RATE
+    assert follower.steps >= 5  # it was led through the loop, not handed the win
+    sim.close()
