@@ -62,6 +62,8 @@ def main() -> None:
     elara = characters.sheet(characters.elara_frames())
     collector = characters.sheet(characters.collector_frames())
     artisan = characters.sheet(characters.artisan_frames())
+    dax = characters.sheet(characters.dax_frames())
+    talin = characters.sheet(characters.talin_frames())
     waste = characters.sheet(sprites.waste_frames(), 16, 16)
     node = characters.sheet(sprites.node_frames(), 16, 24)
     icons = sprites.icons_sheet()
@@ -71,6 +73,7 @@ def main() -> None:
     mural = props.mural_sheet()
     structures = characters.sheet(props.structure_frames(), 16, 24)
     for name, canvas in [("elara", elara), ("collector", collector), ("artisan", artisan),
+                         ("dax", dax), ("talin", talin),
                          ("waste", waste),
                          ("node", node), ("icons", icons), ("cursor", cursor),
                          ("drones", drone_sheet), ("mural", mural),
@@ -94,6 +97,8 @@ def main() -> None:
         ("elara.png", elara, "16x24, 4 cols x 4 rows"),
         ("collector.png", collector, "same layout"),
         ("artisan.png", artisan, "same layout"),
+        ("dax.png", dax, "same layout"),
+        ("talin.png", talin, "same layout"),
         ("waste.png", waste, "16x16, 3x2"),
         ("node.png", node, "16x24, idle / working"),
         ("drones.png", drone_sheet, "16x16, 4x2"),
@@ -105,9 +110,10 @@ def main() -> None:
     ]
     names = {k: v[0] for k, v in tiles.TILES.items()}
     contact = sheets.contact_sheet(font, tile_list, names, listed, faces, glyphs)
-    out("docs", "art").mkdir(parents=True, exist_ok=True)
-    pygame.image.save(contact, str(out("docs", "art", "contact_sheet.png")))
-    pygame.image.save(sheets.palette_sheet(font), str(out("docs", "art", "palette.png")))
+    review = ROOT / "docs" / "art"  # beside the code, not in the game package
+    review.mkdir(parents=True, exist_ok=True)
+    pygame.image.save(contact, str(review / "contact_sheet.png"))
+    pygame.image.save(sheets.palette_sheet(font), str(review / "palette.png"))
 
     if args.scene:
         e = characters.elara_frames()

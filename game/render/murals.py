@@ -14,6 +14,7 @@ from game.render import palette
 from game.render.districts import DistrictOverlay
 from game.render.drones import damage_overlay
 from game.render.images import sheet
+from game.render.revival import Revival
 from game.sim.civic import Artisan, District, Trainer
 from game.sim.components import Mural, Position, Structure
 from game.sim.constants import SUBPX, TILE_PX
@@ -36,16 +37,18 @@ class CivicView:
         self.artisan = sheet("artisan", 16, 24)
         self._blank = _primed_wall()
         self.districts = DistrictOverlay(sim)
+        self.revival = Revival(sim, self.districts.layout)  # colour, blooms, lights
 
     def ground(self, target: pygame.Surface, offset: tuple[int, int], time_ms: int) -> None:
-        """On the tiles, under every sprite: district borders, smear tints."""
+        """On the tiles, under every sprite: colour by support, district borders, smear
+        tints."""
         if self.sim.query(District):
+            self.revival.draw_ground(target, offset)
             self.districts.draw(target, offset, time_ms)
 
     def sprites(self, offset: tuple[int, int], time_ms: int) -> tuple[list[Sprite], list[Light]]:
         ox, oy = offset
-        sprites: list[Sprite] = []
-        lights: list[Light] = []
+        sprites, lights = self.revival.sprites(offset, time_ms)  # planters in bloom
         pulse = (time_ms // 60) % 24
         wobble = (pulse if pulse < 12 else 24 - pulse) // 3
         for _, (mural, pos) in self.sim.query(Mural, Position):

@@ -5,11 +5,13 @@ from __future__ import annotations
 import pygame
 
 from game.render import palette
+from game.render.dax import DaxView
 from game.render.drones import DroneView
 from game.render.images import glow, sheet
 from game.render.murals import CivicView
 from game.render.plots import PlotMarks
 from game.render.story_view import StoryView
+from game.render.talin import TalinView
 from game.render.tilemap import TileMapRenderer
 from game.sim.components import Player, Position, Reactor, Structure, WastePile
 from game.sim.constants import SUBPX, TILE_PX
@@ -34,6 +36,13 @@ class WorldView:
         self.drones = DroneView(sim)  # barriers, emitters; the swarm is drawn on top
         self.story = StoryView(sim)  # Guild depots, Talin's collectors
         self.plots = PlotMarks(sim)  # free build plots, unlike decorative glow
+        self.dax = DaxView(sim)  # Dax on his rounds and at his rallies (levels 3, 5)
+        self.talin = TalinView(sim)  # Talin by his van, then in the closing (level 4)
+
+    def observe(self, events: list) -> None:
+        """This tick's events, for the story's people on the map (presentation only)."""
+        self.dax.observe(events)
+        self.talin.observe(events)
 
     def draw(self, target: pygame.Surface, offset: tuple[int, int], time_ms: int) -> None:
         ox, oy = offset
@@ -77,6 +86,12 @@ class WorldView:
         story_sprites, story_lights = self.story.sprites(offset, time_ms)
         sprites += story_sprites
         lights += story_lights
+        dax_sprites, dax_lights = self.dax.sprites(offset, time_ms)
+        sprites += dax_sprites
+        lights += dax_lights
+        talin_sprites, talin_lights = self.talin.sprites(offset, time_ms)
+        sprites += talin_sprites
+        lights += talin_lights
         sprites.sort(key=lambda s: s[0])
         for _, img, at in sprites:
             _shadow(target, img, at)
@@ -85,6 +100,8 @@ class WorldView:
         self.plots.draw(target, offset, time_ms)
         self.civic.overlay(target, offset)
         self.story.overlay(target, offset)
+        self.dax.overlay(target, offset)
+        self.talin.overlay(target, offset, time_ms)
 
     def _light(self, target, offset, time_ms, lights) -> None:
         target.fill(AMBIENT, special_flags=pygame.BLEND_RGB_MULT)
@@ -92,13 +109,23 @@ class WorldView:
         phase = time_ms % LAMP_PULSE_MS
         wobble = (phase if phase < LAMP_PULSE_MS // 2 else LAMP_PULSE_MS - phase) * 4 // 900
         adds = []
+        revival = self.civic.revival
+        steps = revival.steps()
         for x, y, color in self.tiles.visible_glows(offset, view):
+            if steps:  # a district's lamps and windows come on with its support
+                color = _dimmed(color, revival.light_scale(x, y, offset, steps))
             g = glow(16 + wobble, color)
             adds.append((g, (x - g.get_width() // 2, y - g.get_height() // 2)))
         for x, y, radius, color in lights:
             g = glow(radius, color)
             adds.append((g, (x - radius, y - radius)))
         target.fblits(adds, pygame.BLEND_RGB_ADD)
+
+
+def _dimmed(color: tuple[int, int, int], scale: float) -> tuple[int, int, int]:
+    """A glow colour at `scale`, in eighths (so the glow cache stays small)."""
+    eighths = max(1, round(scale * 8))
+    return (color[0] * eighths // 8, color[1] * eighths // 8, color[2] * eighths // 8)
 
 
 _SHADOWS: dict[int, pygame.Surface] = {}

@@ -199,6 +199,7 @@ class PlayScene(Scene):
 
     def _on_events(self, events: list[ev.Event]) -> None:
         self.effects.on_events(events, self.sim)
+        self.view.observe(events)  # the story's people on the map
         self.sound.on_events(events, self.camera)
         self.confront.on_events(events)
         for e in events:

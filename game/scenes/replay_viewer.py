@@ -108,6 +108,7 @@ class ReplayViewerScene(Scene):
         events = self.sim.step(self.replay.ticks[self.cursor])
         self.cursor += 1
         self.effects.on_events(events, self.sim)
+        self.view.observe(events)  # the story's people on the map
         self.alerts.on_events(events)
         self.sound.on_events(events, self.camera)
         interval = self.replay.interval

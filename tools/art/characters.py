@@ -128,12 +128,82 @@ ARTISAN = {
 }
 
 
-def frame(direction: str, col: int, legend: dict[str, str]) -> Canvas:
+# Dax Rhodes, the activist: close-cropped hair, dark skin, a deep moss field jacket, the
+# movement's magenta scarf wound high with its tail flying, and an amber rally armband.
+DAX = {
+    "h": "ink", "H": "soil_0", "s": "skin_0", "S": "soil_1", "l": "skin_1", "e": "ink",
+    "c": "moss_0", "C": "ink", "L": "moss_1", "t": "bloom_3", "w": "soil_0",
+    "b": "bloom_2", "B": "bloom_1", "g": "amber_2",
+    "p": "soil_1", "P": "soil_0", "k": "ink", "K": "ink",
+}
+
+# Talin Mercer, the executive: slicked silver hair, a navy long coat over a cold white
+# shirt and red tie, a glowing red company tablet, black shoes. Taller by his coat.
+TALIN = {
+    "h": "steel_2", "H": "steel_3", "s": "skin_2", "S": "skin_1", "l": "skin_2", "e": "steel_0",
+    "c": "steel_1", "C": "steel_0", "L": "steel_2", "t": "steel_3", "w": "steel_0",
+    "b": "steel_3", "B": "steel_2", "g": "alarm_1",
+    "p": "steel_0", "P": "ink", "k": "ink", "K": "ink",
+}
+
+
+def _dax_marks(c: Canvas, direction: str, col: int, bob: int) -> None:
+    """Crop the hair to a short cut (two rows off the top, shaved sides) and fly the
+    scarf's tail behind him; the armband on his sleeve."""
+    for y in range(0 + bob, 3 + bob):
+        for x in range(W):
+            if c.opaque(x, y):
+                c.a[y, x] = 0
+    for y in range(3 + bob, 8 + bob):  # shaved sides: skin-dark edge of the hair mass
+        row = [x for x in range(W) if c.opaque(x, y) and c.is_col(x, y, "ink")]
+        if len(row) > 8:
+            c.set(row[0], y, "soil_0")
+            c.set(row[-1], y, "soil_0")
+    flap = (col % 2)
+    if direction in ("down", "up"):
+        c.set(12, 10 + bob, "bloom_2")
+        c.set(13, 11 + bob + flap, "bloom_3")
+        c.set(13, 12 + bob + flap, "bloom_2")
+    else:  # side view: the tail streams back from the neck
+        c.set(10, 9 + bob, "bloom_2")
+        c.set(11, 9 + bob + flap, "bloom_3")
+        c.set(12, 10 + bob + flap, "bloom_2")
+    arm = 3 if direction in ("down", "up") else 5
+    c.set(arm, 13 + bob, "amber_2")
+    c.set(arm, 14 + bob, "amber_1")
+
+
+def _talin_marks(c: Canvas, direction: str, col: int, bob: int) -> None:
+    """A long coat over the thighs, the red tie, slicked hair lying flat and narrow."""
+    for y in range(0 + bob, 9 + bob):
+        for x in range(W):
+            hair = c.is_col(x, y, "steel_2") or c.is_col(x, y, "steel_3")
+            if c.opaque(x, y) and (y < 2 + bob or (hair and not 4 <= x <= 11)):
+                c.a[y, x] = 0
+    for y in range(18, 21):  # the coat's skirt over the top of the legs
+        xs = [x for x in range(W) if c.opaque(x, y)]
+        if xs:
+            lo, hi = min(xs) - (1 if y > 18 else 0), max(xs) + (1 if y > 18 else 0)
+            for x in range(lo, hi + 1):
+                c.set(x, y, "steel_1" if x < hi else "steel_0")
+    if direction == "down":
+        for y in range(10 + bob, 15 + bob):
+            c.set(7, y, "alarm_1")
+        c.set(8, 10 + bob, "steel_3")
+        c.set(6, 10 + bob, "steel_3")
+
+
+MARKS = {"dax": _dax_marks, "talin": _talin_marks}
+
+
+def frame(direction: str, col: int, legend: dict[str, str], marks: str = "") -> Canvas:
     src = "left" if direction == "right" else direction
     bob = 1 if col in (1, 3) else 0
     c = Canvas(W, H)
     c.paste(LEGS[src][col], legend, 0, 18)
     c.paste(UPPER[src], legend, 0, bob)
+    if marks:
+        MARKS[marks](c, src, col, bob)
     if direction == "right":
         c = c.flipped()
     c.outline("ink")
@@ -141,8 +211,8 @@ def frame(direction: str, col: int, legend: dict[str, str]) -> Canvas:
     return c
 
 
-def character_frames(legend: dict[str, str]) -> list[list[Canvas]]:
-    return [[frame(d, col, legend) for col in range(4)] for d in ROWS]
+def character_frames(legend: dict[str, str], marks: str = "") -> list[list[Canvas]]:
+    return [[frame(d, col, legend, marks) for col in range(4)] for d in ROWS]
 
 
 def elara_frames() -> list[list[Canvas]]:
@@ -155,6 +225,14 @@ def collector_frames() -> list[list[Canvas]]:
 
 def artisan_frames() -> list[list[Canvas]]:
     return character_frames(ARTISAN)
+
+
+def dax_frames() -> list[list[Canvas]]:
+    return character_frames(DAX, "dax")
+
+
+def talin_frames() -> list[list[Canvas]]:
+    return character_frames(TALIN, "talin")
 
 
 def sheet(frames: list[list[Canvas]], fw: int = W, fh: int = H) -> Canvas:
