@@ -40,41 +40,52 @@ def distance_fields(walkables: list[np.ndarray], sources: np.ndarray) -> list[np
     return [grid[k * ph + 1:k * ph + 1 + h, 1:-1].copy() for k in range(len(walkables))]
 
 
+_IDS = np.zeros(0, dtype=np.int32)  # claim marks -2, -3, ..., grown on demand
+WALL = np.int32(-1)  # during a search: not walkable (claim marks are -2, -3, ...)
+
+
 def _search(free2d: np.ndarray, seeds: np.ndarray, seed_labels: np.ndarray | None
             ) -> tuple[np.ndarray, np.ndarray | None]:
     """The frontier loop over a padded grid (a border of False around the map). Returns
     flat distance and label arrays. Each step touches only the frontier, so the cost
-    follows the area reached, not width × steps."""
+    follows the area reached, not width × steps.
+
+    One int32 array holds the whole state: WALL, UNREACHED (free), a claim mark, or
+    the distance. A step takes the frontier's neighbours that are still free, lets each
+    write its own mark and keeps the one whose mark stayed (one per tile: which one does
+    not matter, only the set of tiles does). A new tile's label is pulled from its four
+    neighbours: only those of the step before carry a label yet (walls, free tiles and
+    this step's tiles still hold NO_LABEL), so it is the lowest label among its nearest
+    sources."""
+    global _IDS
     pw = free2d.shape[1]
-    free = free2d.ravel().copy()
-    dist = np.full(free.shape, UNREACHED, dtype=np.int32)
+    dist = np.where(free2d.ravel(), UNREACHED, WALL)
     label = None
     if seed_labels is not None:
-        label = np.full(free.shape, NO_LABEL, dtype=np.int64)
+        label = np.full(dist.shape, NO_LABEL, dtype=np.int64)
         np.minimum.at(label, seeds, seed_labels)  # two sources on one tile: the lower
     frontier = np.unique(seeds)
-    free[frontier] = False
     dist[frontier] = 0
-    offsets = np.array([-pw, 1, pw, -1], dtype=np.intp)
-    slot = np.zeros(free.shape, dtype=np.intp)
-    order = np.arange(4 * free.size // 2 + 4, dtype=np.intp)
+    if _IDS.size < 4 * dist.size:
+        _IDS = -np.arange(2, 2 + 4 * dist.size, dtype=np.int32)
+    offsets = np.array([-pw, 1, pw, -1], dtype=np.intp)[:, None]  # N, E, S, W
+    around = offsets + frontier  # (4, n): direction-major, so numpy loops run long
     step = 0
-    while frontier.size:
+    while True:
         step += 1
-        cand = (frontier[:, None] + offsets).ravel()
-        keep = free[cand]
-        cand = cand[keep]
+        cand = around.ravel()
+        cand = cand.compress(dist.take(cand) == UNREACHED)
         if not cand.size:
             break
-        if label is not None:  # the lowest label among the sources this far away
-            np.minimum.at(label, cand, np.repeat(label[frontier], 4)[keep])
-        # Drop duplicates without sorting: one write per tile survives, whichever it is;
-        # the set of tiles (all that matters) is the same every time.
-        ids = order[:cand.size]
-        slot[cand] = ids
-        frontier = cand[slot[cand] == ids]
-        free[frontier] = False
+        marks = _IDS[:cand.size]
+        dist[cand] = marks
+        frontier = cand.compress(dist.take(cand) == marks)
         dist[frontier] = step
+        around = offsets + frontier
+        if label is not None:
+            label[frontier] = label.take(around).min(axis=0)
+    # walls back to UNREACHED: as unsigned, WALL is the largest value
+    np.minimum(dist.view(np.uint32), np.uint32(UNREACHED), out=dist.view(np.uint32))
     return dist, label
 
 
@@ -91,10 +102,10 @@ class Field:
         self.width, self.height = w, h
         free = np.zeros((h + 2, w + 2), dtype=bool)
         free[1:-1, 1:-1] = walkable
-        inside = [(x, y, lab) for x, y, lab in sources if 0 <= x < w and 0 <= y < h]
-        seeds = np.array([(y + 1) * (w + 2) + x + 1 for x, y, _ in inside], dtype=np.intp)
-        labels = np.array([lab for _, _, lab in inside], dtype=np.int64)
-        dist, label = _search(free, seeds, labels)
+        xs, ys, labels = np.array(sources, dtype=np.int64).reshape(-1, 3).T
+        inside = (xs >= 0) & (xs < w) & (ys >= 0) & (ys < h)
+        seeds = ((ys[inside] + 1) * (w + 2) + xs[inside] + 1).astype(np.intp)
+        dist, label = _search(free, seeds, labels[inside])
         self._keep(free.ravel(), dist, label)
 
     def _keep(self, free: np.ndarray, dist: np.ndarray, label: np.ndarray) -> None:
