@@ -28,8 +28,10 @@ def app(tmp_path):
     pygame.quit()
 
 
-@pytest.mark.parametrize(("path", "pilot"), [(LEVEL3, MuralPilot), (LEVEL5, CoopPilot)])
-def test_the_guide_walks_the_whole_loop(path, pilot):
+@pytest.mark.parametrize(("path", "pilot", "expected"), [
+    (LEVEL3, MuralPilot, {"pile", "plot_node", "node", "mural"}),
+    (LEVEL5, CoopPilot, {"pile", "plot_node", "node", "plot_workshop"})])
+def test_the_guide_walks_the_whole_loop(path, pilot, expected):
     sim = Simulation(load_level(path))
     driver = pilot(sim)
     seen = set()
@@ -47,7 +49,7 @@ def test_the_guide_walks_the_whole_loop(path, pilot):
                                             in sim.query(Reactor, Position)]
         sim.step(driver.decide())
     assert sim.outcome == "won"
-    assert {"pile", "plot_node", "node", "mural"} <= seen
+    assert expected <= seen
     assert next_step(sim) is None  # the level is decided: nothing to point at
     sim.close()
 
@@ -95,4 +97,22 @@ def test_following_only_the_arrow_wins_within_ten_minutes(path):
     assert sim.outcome == "won", sim.loss_reason
     assert 3 * 60 * TICK_RATE <= sim.tick <= 10 * 60 * TICK_RATE
     assert follower.steps >= 5  # it was led through the loop, not handed the win
+    sim.close()
+
+
+def test_artisans_leave_alloy_for_the_co_ops_nodes():
+    """Artisans and volunteers pick up organic and polymer only: a first-timer who
+    trained artisans before building every node lost level 5 when they hauled the last
+    alloy into nodes as spark. The full co-op run never sees them take alloy."""
+    from game.sim import events as ev
+
+    sim = Simulation(load_level(LEVEL5))
+    pilot = CoopPilot(sim)
+    taken = set()
+    while sim.outcome == "playing" and sim.tick < 12_000:
+        for e in sim.step(pilot.decide()):
+            if e.kind == ev.ARTISAN_COLLECTED:
+                taken.add(e.data["kind"])
+    assert sim.outcome == "won"
+    assert taken and taken <= {"organic", "polymer"}
     sim.close()

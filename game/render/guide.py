@@ -203,7 +203,9 @@ class Guide:
         right = (ax + math.cos(ang - 2.4) * size, ay + math.sin(ang - 2.4) * size)
         pygame.draw.polygon(target, COLOUR, [tip, left, right])
         pygame.draw.polygon(target, palette.UI_SHADOW, [tip, left, right], 1)
-        lx = ax + math.cos(ang) * 16
+        view = target.get_clip()
+        half = self.font.size(step.label)[0] // 2 + 2
+        lx = min(max(ax + math.cos(ang) * 16, view.left + half), view.right - half)
         ly = ay + math.sin(ang) * 12 - self.font.line_height // 2
         self.font.draw(target, step.label, (int(lx), int(ly)), COLOUR, shadow=(0, 0, 0),
                        align="center")

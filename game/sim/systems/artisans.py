@@ -1,6 +1,7 @@
 """Workshops train citizen artisans; artisans (and volunteers) fetch waste on their own.
 
-An artisan with an empty bag walks to the nearest waste pile, takes what it can carry,
+An artisan with an empty bag walks to the nearest waste pile of a kind it takes (organic
+or polymer: alloy is left for Elara's nodes), takes what it can carry,
 then walks to the nearest Waste-to-Life node with room and fills its queue. Paths come
 from the game's one search (game/sim/pathing.py): the nearest target by steps, then
 entity id; positions are integers moving from tile centre to tile centre."""
@@ -110,9 +111,11 @@ class ArtisanSystem(esper.Processor):
                 self._take(ctx, eid, artisan, artisan.target, hit[0])
                 return
             goals: dict[tuple[int, int], int] = {}
+            takes = ctx.civic.artisan_takes  # never alloy: the nodes are built of it
             for p, (pile, ppos) in piles.items():
                 tile = (ppos.x // TILE, ppos.y // TILE)
-                if pile.amount > 0 and (tile not in goals or p < goals[tile]):
+                if pile.amount > 0 and pile.kind in takes and \
+                        (tile not in goals or p < goals[tile]):
                     goals[tile] = p
             self._plan(ctx.grid, artisan, here, goals)
             return
