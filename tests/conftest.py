@@ -22,3 +22,21 @@ def toy_maps(monkeypatch, tmp_path):
 
     monkeypatch.setattr("game.level.loader.check_winnable", lambda *a, **k: None)
     write_png(tmp_path / "t.png")
+
+
+@pytest.fixture
+def campaign_sim():
+    """Start a simulation of a campaign map by file name; every one is closed after."""
+    from game.level import load_level
+    from game.paths import CAMPAIGN_DIR
+    from game.sim.world import Simulation
+
+    sims = []
+
+    def start(name: str) -> Simulation:
+        sims.append(Simulation(load_level(CAMPAIGN_DIR / name)))
+        return sims[-1]
+
+    yield start
+    for sim in sims:
+        sim.close()

@@ -4,6 +4,8 @@ from the simulation's tick and events only: drawing him changes no state hash.""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pygame
 import pytest
@@ -117,3 +119,27 @@ def test_drawing_the_story_people_changes_no_state_hash(name):
         hashes.append(sim.state_hash())
         sim.close()
     assert hashes[0] == hashes[1]
+
+
+def test_the_replay_viewer_shows_dax_and_still_verifies(tmp_path):
+    """Level 3's golden replay in the viewer: Dax joins and rallies as often as the run
+    did, and the replay still ends on its recorded hash."""
+    from game.app import App
+    from game.scenes.replay_viewer import open_viewer
+    from game.speedrun.replay import from_bytes
+
+    golden = Path(__file__).parent / "replays" / "03_the_mural.rpl"
+    replay = from_bytes(golden.read_bytes())
+    sim = Simulation(load_level(CAMPAIGN_DIR / "03_the_mural.tmx"), replay.header["seed"])
+    rallied = sum(e.kind == ev.RALLIED for tick in replay.ticks for e in sim.step(tick))
+    sim.close()
+    app = App(tmp_path, headless=True)
+    assert open_viewer(app, golden) == ""
+    viewer = app.scene
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_4, mod=0, unicode=""))
+    while not viewer.finished:
+        app.frame(fixed_ticks=8)
+    assert viewer.sim.state_hash() == replay.final["state_sha256"]
+    assert viewer.view.dax.join_tick is not None, "he joined on screen"
+    assert rallied > 0 and viewer.view.dax.rallies == rallied
+    pygame.quit()

@@ -8,9 +8,7 @@ import numpy as np
 import pygame
 import pytest
 
-from game.level import load_level
 from game.level.data import GID_MASK
-from game.paths import CAMPAIGN_DIR
 from game.render.plots import PLUS, free_plots
 from game.render.world_view import WorldView
 from game.sim.constants import TILE_PX
@@ -20,10 +18,8 @@ VIEW = (640, 360)
 
 
 @pytest.fixture
-def level1():
-    sim = Simulation(load_level(CAMPAIGN_DIR / "01_scavengers_dawn.tmx"))
-    yield sim
-    sim.close()
+def level1(campaign_sim):
+    return campaign_sim("01_scavengers_dawn.tmx")
 
 
 def draw(sim: Simulation, offset: tuple[int, int]) -> pygame.Surface:

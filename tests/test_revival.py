@@ -21,10 +21,8 @@ VIEW = (640, 360)
 
 
 @pytest.fixture
-def coop():
-    sim = Simulation(load_level(CAMPAIGN_DIR / "05_the_coop.tmx"))
-    yield sim
-    sim.close()
+def coop(campaign_sim):
+    return campaign_sim("05_the_coop.tmx")
 
 
 def set_support(sim: Simulation, percent: int) -> None:
@@ -101,12 +99,31 @@ def test_the_mask_is_cached_between_frames(coop):
     view = WorldView(coop)
     surf = pygame.Surface(VIEW)
     view.draw(surf, (0, 0), 0)
-    mask = view.civic.revival._mask
+    mask = view.civic.revival._masks
     view.draw(surf, (16, 0), 100)
-    assert view.civic.revival._mask is mask, "same support: the mask is not rebuilt"
-    set_support(coop, 60)
+    assert view.civic.revival._masks is mask, "same support: the mask is not rebuilt"
+    for _, d in coop.query(District):
+        if d.index == 0:
+            d.support = 60 * PERCENT
     view.draw(surf, (16, 0), 200)
-    assert view.civic.revival._mask is not mask
+    assert view.civic.revival._masks is not mask
+
+
+def test_one_grade_for_the_whole_city_needs_no_mask():
+    """Level 4: one district, the whole map: drawn without the mask, graded all the same."""
+    sim = Simulation(load_level(CAMPAIGN_DIR / "04_confrontation.tmx"))
+    view = WorldView(sim)
+    assert view.civic.revival.uniform
+    everywhere = np.ones((VIEW[1], VIEW[0]), dtype=bool)
+    sats = []
+    for percent in (0, 50, 100):
+        set_support(sim, percent)
+        surf = pygame.Surface(VIEW)
+        view.draw(surf, (64, 0), 0)
+        sats.append(saturation(surf, everywhere))
+    assert sats[0] + 5 < sats[1] < sats[2] - 5, sats
+    assert view.civic.revival._masks is None
+    sim.close()
 
 
 def test_levels_without_districts_are_untouched():

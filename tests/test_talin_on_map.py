@@ -8,11 +8,14 @@ import numpy as np
 import pygame
 import pytest
 
+from game.app import App
 from game.level import load_level
 from game.paths import CAMPAIGN_DIR
 from game.render.talin import TalinView
 from game.render.walkers import centre
 from game.render.world_view import WorldView
+from game.scenes.dialogue import DialogueScene
+from game.scenes.play import PlayScene
 from game.sim.commands import CallWave
 from game.sim.constants import SUBPX, TILE_PX
 from game.sim.state import WON
@@ -23,10 +26,8 @@ VIEW = (640, 360)
 
 
 @pytest.fixture
-def confrontation():
-    sim = Simulation(load_level(CAMPAIGN_DIR / "04_confrontation.tmx"))
-    yield sim
-    sim.close()
+def confrontation(campaign_sim):
+    return campaign_sim("04_confrontation.tmx")
 
 
 def talin_changes(view: WorldView, offset: tuple[int, int], time_ms: int) -> np.ndarray:
@@ -82,10 +83,39 @@ def test_talin_stands_beside_elara_when_the_level_is_won(confrontation):
 
 
 def test_no_talin_where_there_is_no_confrontation():
-    for name in ("01_scavengers_dawn.tmx", "03_the_mural.tmx", "05_the_coop.tmx"):
+    for name in ("01_scavengers_dawn.tmx", "03_the_mural.tmx"):
         sim = Simulation(load_level(CAMPAIGN_DIR / name))
         assert not TalinView(sim).active
         sim.close()
+    sim = Simulation(load_level(CAMPAIGN_DIR / "05_the_coop.tmx"))
+    talin = TalinView(sim)  # the co-op: he comes only for the closing
+    assert talin.closing_only and talin.sprites((0, 0), 0) == ([], [])
+    sim.close()
+
+
+@pytest.mark.parametrize("name", ["04_confrontation.tmx", "05_the_coop.tmx"])
+def test_talin_is_on_screen_under_the_closing_dialogue(tmp_path, name):
+    """Won: the play scene shows the closing scene, and Talin is in the frame under it."""
+    app = App(tmp_path, headless=True)
+    play = PlayScene(app, load_level(CAMPAIGN_DIR / name))
+    app.reset_to(play)
+    app.frame(fixed_ticks=1)
+    play.sim.state.outcome = WON  # as the judge leaves a won level
+    for _ in range(300):
+        app.frame(fixed_ticks=1)
+        if isinstance(app.scene, DialogueScene):
+            break
+    assert isinstance(app.scene, DialogueScene) and app.scene.script is \
+        play.story.scenes["closing"]
+    for _ in range(60):  # he has stepped in
+        app.frame(fixed_ticks=0)
+    with_him = pygame.surfarray.array3d(app.screen).astype(int)
+    play.view.talin.active = False
+    app.frame(fixed_ticks=0)
+    without = pygame.surfarray.array3d(app.screen).astype(int)
+    changed = (np.abs(with_him - without).sum(axis=2) > 30).sum()
+    assert changed > 60, "Talin is drawn on screen during the closing dialogue"
+    pygame.quit()
 
 
 def test_drawing_talin_changes_no_state_hash():

@@ -62,7 +62,9 @@ def play_until(app: App, name: str, done):
 def around(play: PlayScene, x: float, y: float, out: Path, overlay=None) -> None:
     """The world (and what `overlay` adds) centred on (x, y), at 2x."""
     frame = pygame.Surface((480, 270))
-    offset = (int(x) - 240, int(y) - 150)
+    level = play.sim.level
+    w, h = level.width * level.tile_size, level.height * level.tile_size
+    offset = (max(0, min(int(x) - 240, w - 480)), max(0, min(int(y) - 150, h - 270)))
     play.view.draw(frame, offset, play.app.time_ms)
     play.confront.draw_world(frame, offset, play.app.time_ms)
     if overlay is not None:
@@ -81,7 +83,7 @@ def main(out_dir: Path) -> None:
     play, pilot = play_until(app, "04_confrontation.tmx",
                       lambda p: p.view.talin.wave >= 1 and p.sim.tick > p.view.talin.wave_tick + 70)
     x, y, *_ = play.view.talin.pose(app.time_ms)
-    around(play, x + 80, y, out_dir / "story_talin_wave.png",
+    around(play, x, y, out_dir / "story_talin_wave.png",
            lambda f, o: play.view.talin.overlay(f, o, app.time_ms))
     while play.sim.outcome == "playing":
         drive(app, play, pilot, 1)

@@ -13,7 +13,7 @@ from game.render.font import BitmapFont
 from game.render.widgets import panel
 
 SAFE_TOP, SAFE_BOTTOM = 56, 48  # clear of the HUD's top and bottom rows
-HUD_BAND = 112  # above this the HUD's panels sit (objective, support, timer)
+HUD_BAND = 80  # above this the HUD's top bar and civic strip sit
 
 
 @cache
@@ -32,7 +32,8 @@ def bubble(target: pygame.Surface, text: str, x: int, y: int,
     below = box.y < HUD_BAND and 0 <= y < vh  # under the HUD: speak from below instead
     if below:
         box.top = y + 30
-    box.clamp_ip(pygame.Rect(2, SAFE_TOP, vw - 4, vh - SAFE_TOP - SAFE_BOTTOM))
+    m = 2 if 0 <= x < vw and 0 <= y < vh else 9  # room for the arrow when out of view
+    box.clamp_ip(pygame.Rect(m, SAFE_TOP + m, vw - 2 * m, vh - SAFE_TOP - SAFE_BOTTOM - 2 * m))
     panel(target, box, alpha=215, border=colour)
     if below:
         tip = max(box.x + 4, min(box.right - 5, x))

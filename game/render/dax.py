@@ -88,6 +88,7 @@ class DaxView:
         """Each district's gathering spot: the reachable open tile of the district (room
         for a crowd around it) nearest its middle."""
         layout = build_layout(self.sim.level)
+        self.names = layout.names
         room = _room(self.walkable)
         spots = []
         for i in range(len(layout.names)):
@@ -204,8 +205,8 @@ class DaxView:
                 pygame.draw.ellipse(target, SCARF, (int(x) - radius - offset[0],
                                                     int(y) - radius * 2 // 3 - offset[1],
                                                     radius * 2, radius * 4 // 3), 1)
-            name = build_layout(self.sim.level).names[self.rally.district] \
-                if self.rally.district < len(self.spots) else ""
+            name = self.names[self.rally.district] if self.rally.district < len(self.names) \
+                else ""
             lines = ("dax_rally_1", "dax_rally_2", "dax_rally_3")
             text = t("story_view", lines[(self.rally.count - 1) % len(lines)], name=name)
         elif doing == "arriving" or (self.join_tick is not None and

@@ -1,4 +1,5 @@
-"""Talin Mercer in person, in the confrontation (a wave level with a great mural).
+"""Talin Mercer in person: in the confrontation (a wave level with a great mural), and
+come alone to the co-op for its closing scene (level 5).
 
 He stands beside his corporate van a few steps in from the gate of his first wave and
 watches the square. When a wave starts he gives the order (a raised tablet, a line);
@@ -15,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pygame
 
+from game.campaign.catalog import entry_for_path
 from game.content.text import t
 from game.render import palette
 from game.render.bubble import bubble
@@ -42,6 +44,14 @@ class TalinView:
         self.clear_tick = -10**9
         self.cleared = 0
         self.won_ms: int | None = None
+        self.closing_only = False  # the co-op: he comes, alone, only for the closing
+        if sim.level.objective.kind == "coop" and entry_for_path(sim.level.path) is not None:
+            self.walkable = ~sim.grid.static_solid
+            pos = sim.player()[1]
+            self.post = (pos.x // SUBPX // TILE_PX, pos.y // SUBPX // TILE_PX)
+            self.sheet = sheet("talin", 16, 24)
+            self.closing_only = self.active = True
+            return
         great = [o for o in sim.level.objects_of("MuralWall") if o.properties.get("great")]
         spawns = sorted(sim.level.objects_of("DroneSpawn"),
                         key=lambda o: (int(o.properties.get("first_wave", 1)), o.id))
@@ -62,7 +72,7 @@ class TalinView:
         self.active = True
 
     def observe(self, events: list) -> None:
-        if not self.active:
+        if not self.active or self.closing_only:
             return
         tick = self.sim.tick
         if tick < self.wave_tick:  # the run restarted (the replay viewer seeks back)
@@ -111,7 +121,7 @@ class TalinView:
 
     # -- drawing --------------------------------------------------------------------------
     def sprites(self, offset: tuple[int, int], time_ms: int):
-        if not self.active:
+        if not self.active or (self.closing_only and self.sim.outcome != WON):
             return [], []
         ox, oy = offset
         x, y, face, frame, doing = self.pose(time_ms)
@@ -132,7 +142,7 @@ class TalinView:
 
     def overlay(self, target: pygame.Surface, offset: tuple[int, int], time_ms: int) -> None:
         """His words at the start of a wave and after it is cleared."""
-        if not self.active or self.sim.outcome != "playing":
+        if not self.active or self.closing_only or self.sim.outcome != "playing":
             return
         x, y, _, _, doing = self.pose(time_ms)
         if doing == "ordering":

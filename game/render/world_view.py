@@ -77,21 +77,10 @@ class WorldView:
             bottom = y + self.hitbox_h // 2
             sprites.append((bottom, img, (x - 8 - ox, bottom - 24 - oy)))
             lights.append((x - ox, y - 10 - oy, 12, (30, 70, 80)))
-        civic_sprites, civic_lights = self.civic.sprites(offset, time_ms)
-        sprites += civic_sprites
-        lights += civic_lights
-        defence_sprites, defence_lights = self.drones.sprites(offset, time_ms)
-        sprites += defence_sprites
-        lights += defence_lights
-        story_sprites, story_lights = self.story.sprites(offset, time_ms)
-        sprites += story_sprites
-        lights += story_lights
-        dax_sprites, dax_lights = self.dax.sprites(offset, time_ms)
-        sprites += dax_sprites
-        lights += dax_lights
-        talin_sprites, talin_lights = self.talin.sprites(offset, time_ms)
-        sprites += talin_sprites
-        lights += talin_lights
+        for layer in (self.civic, self.drones, self.story, self.dax, self.talin):
+            more_sprites, more_lights = layer.sprites(offset, time_ms)
+            sprites += more_sprites
+            lights += more_lights
         sprites.sort(key=lambda s: s[0])
         for _, img, at in sprites:
             _shadow(target, img, at)
