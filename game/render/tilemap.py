@@ -107,146 +107,154 @@ class Animation:
     period: int
 
     def frame_at(self, time_ms: int) -> int:
+        return self.shown_at(time_ms)[0]
+
+    def shown_at(self, time_ms: int) -> tuple[int, int, int]:
+        """(frame gid, when it began, when it ends) at time_ms."""
         phase = time_ms % self.period
+        start = time_ms - phase
         for gid, ms in self.frames:
             if phase < ms:
-                return gid
+                return gid, start, start + ms
             phase -= ms
-        return self.frames[-1][0]
+            start += ms
+        return self.frames[-1][0], start, time_ms + 1  # not reached: frames fill the period
 
 
 class _Buffer:
-    """The tiles of some layers (sharing offset and parallax) under the view."""
+    """The tiles of some layers (sharing offset and parallax) under the view.
+
+    It holds the tiles from `origin` on, one more than the view in each direction. When
+    the view crosses a tile edge the buffer scrolls by whole tiles and only the exposed
+    rows and columns are drawn; a frame is one blit. (A ring buffer that never scrolls
+    was tried: its seam costs a second blit in almost every frame, more than the scroll
+    it saves every few frames.)"""
 
     def __init__(self, renderer: TileMapRenderer, layers: list[int], base: bool) -> None:
         self.r = renderer
         self.layers = layers
         self.base = base  # the bottom buffer: opaque, holds the ground's shadows
         self.surface: pygame.Surface | None = None
-        self.origin: tuple[int, int] | None = None  # map tile at the buffer's top-left
+        self.origin: tuple[int, int] | None = None  # map tile of the first column, top row
         self.cols = self.rows = 0
-        self.anim_frame: dict[int, int] = {}  # animated gid -> frame gid last drawn
-        self.anim: np.ndarray | None = None  # animated cells in the buffer: gid, x, y rows
-        self._found: list[tuple[int, int, int]] = []  # animated cells drawn: gid, x, y
+        self.clear = BACKGROUND if base else (0, 0, 0, 0)
+        self.plain = layers and _placement(renderer.level.layers[layers[0]]) == PLAIN_PLACE
+        self.frames_seen = -1  # the renderer's frames version drawn in the buffer
 
     def resize(self, view: tuple[int, int]) -> None:
         t = self.r.tile
-        self.cols, self.rows = view[0] // t + 2, view[1] // t + 2
+        self.cols, self.rows = -(-view[0] // t) + 1, -(-view[1] // t) + 1
         flags = 0 if self.base else pygame.SRCALPHA
         self.surface = pygame.Surface((self.cols * t, self.rows * t), flags)
         self.origin = None
 
-    def draw(self, target: pygame.Surface, camera: tuple[int, int], time_ms: int) -> None:
-        t = self.r.tile
+    def draw(self, target: pygame.Surface, camera: tuple[int, int]) -> None:
+        t, surface = self.r.tile, self.surface
         ox, oy = camera
-        tx0, ty0 = ox // t, oy // t
-        self._move_to(tx0, ty0)
-        self._animate(time_ms)
-        target.blit(self.surface, (tx0 * t - ox, ty0 * t - oy))
+        tile = (ox // t, oy // t)
+        if self.frames_seen != self.r.frames_version and self.origin is not None:
+            self._animate()
+        if tile != self.origin:
+            self._move_to(*tile)
+        self.frames_seen = self.r.frames_version
+        target.blit(surface, (tile[0] * t - ox, tile[1] * t - oy))
 
     def _move_to(self, tx0: int, ty0: int) -> None:
-        if self.origin == (tx0, ty0):
-            return
         cols, rows, t = self.cols, self.rows, self.r.tile
-        self._found = []
-        if self.origin is None or abs(tx0 - self.origin[0]) >= cols or \
-                abs(ty0 - self.origin[1]) >= rows:
-            self.origin = (tx0, ty0)
-            self.anim = None
-            self._draw_cells(tx0, ty0, tx0 + cols, ty0 + rows)
-        else:
-            dx, dy = self.origin[0] - tx0, self.origin[1] - ty0  # tiles the content moves
-            self.surface.scroll(dx * t, dy * t)
-            self.origin = (tx0, ty0)
-            x1, y1 = tx0 + cols, ty0 + rows
-            self._keep_animated(tx0, ty0, x1, y1)
-            sx0, sx1 = tx0, x1  # the columns a row strip still has to draw
+        old = self.origin
+        self.origin = (tx0, ty0)
+        x1, y1 = tx0 + cols, ty0 + rows
+        if old is None or abs(tx0 - old[0]) >= cols or abs(ty0 - old[1]) >= rows:
+            self._draw_cells(tx0, ty0, x1, y1)
+            return
+        dx, dy = tx0 - old[0], ty0 - old[1]  # tiles the view moved
+        sx0, sx1 = tx0, x1  # the columns a row strip still has to draw
+        self.surface.scroll(-dx * t, -dy * t)
+        if dx:
             if dx > 0:
-                self._draw_cells(tx0, ty0, tx0 + dx, y1)
-                sx0 = tx0 + dx
-            elif dx < 0:
-                self._draw_cells(x1 + dx, ty0, x1, y1)
-                sx1 = x1 + dx
-            if dy > 0:
-                self._draw_cells(sx0, ty0, sx1, ty0 + dy)
-            elif dy < 0:
-                self._draw_cells(sx0, y1 + dy, sx1, y1)
-        if self._found:
-            new = np.array(self._found, dtype=np.int64).T
-            self.anim = new if self.anim is None else np.concatenate([self.anim, new], 1)
+                self._draw_cells(x1 - dx, ty0, x1, y1)
+                sx1 = x1 - dx
+            else:
+                self._draw_cells(tx0, ty0, tx0 - dx, y1)
+                sx0 = tx0 - dx
+        if dy > 0:
+            self._draw_cells(sx0, y1 - dy, sx1, y1)
+        elif dy < 0:
+            self._draw_cells(sx0, ty0, sx1, ty0 - dy)
 
-    def _keep_animated(self, x0: int, y0: int, x1: int, y1: int) -> None:
-        """Forget the animated cells that scrolled out of the buffer."""
-        if self.anim is not None:
-            _, xs, ys = self.anim
-            self.anim = self.anim[:, (xs >= x0) & (xs < x1) & (ys >= y0) & (ys < y1)]
-
-    def _animate(self, time_ms: int) -> None:
-        if self.anim is None or not self.anim.shape[1]:
+    def _animate(self) -> None:
+        """Redraw the cells (every layer of them) whose animated tile changed frame."""
+        changed = self.r.changed_since(self.frames_seen)
+        if not changed or not self.layers:
             return
-        changed = []
-        for gid, frame in self.r.current_frames().items():
-            if self.anim_frame.get(gid) != frame:
-                self.anim_frame[gid] = frame
-                changed.append(gid)
-        if not changed:
+        tx0, ty0 = self.origin
+        part = self._clip(tx0, ty0, tx0 + self.cols, ty0 + self.rows)
+        if part is None:
             return
-        gids, xs, ys = self.anim
-        hit = _among(gids, np.array(changed, dtype=np.int64))
-        xs, ys = xs[hit], ys[hit]
-        if xs.size > 1:  # a cell with animated tiles on two layers: draw it once
-            keep = np.unique(ys * self.r.level.width + xs, return_index=True)[1]
-            xs, ys = xs[keep], ys[keep]
-        if xs.size:
-            self._draw_scattered(xs, ys)
+        cx0, cy0, cx1, cy1 = part
+        ids = np.array(changed, dtype=np.uint32)
+        wins = [self.r.level.layers[li].gids[cy0:cy1, cx0:cx1] for li in self.layers]
+        hit = _among(wins[0], ids)
+        for win in wins[1:]:
+            hit |= _among(win, ids)
+        ys, xs = np.nonzero(hit)
+        if not xs.size:
+            return
+        t = self.r.tile
+        at = list(zip(((xs + (cx0 - tx0)) * t).tolist(), ((ys + (cy0 - ty0)) * t).tolist(),
+                      strict=True))
+        cells = [win[ys, xs] for win in wins]
+        r = self.r
+        if not self.base:  # multiplied by a transparent blank: every channel 0, as a fill
+            self.surface.fblits([(r.clear_tile, p) for p in at], pygame.BLEND_RGBA_MULT)
+        else:  # an opaque blank blitted is the fill; an opaque ground tile covers anyway
+            bare = np.flatnonzero(~r.solid_at(self.layers[0], cells[0]))
+            self.surface.fblits([(r.blank, at[i]) for i in bare.tolist()])
+        shade = r.shade[cy0:cy1, cx0:cx1][ys, xs] if self.base else None
+        self._stack(cells, at, shade)
 
-    def _draw_scattered(self, xs: np.ndarray, ys: np.ndarray) -> None:
-        """Redraw single map cells (animated ones) in one pass per layer."""
-        t, (bx, by) = self.r.tile, self.origin
-        sx, sy = ((xs - bx) * t).tolist(), ((ys - by) * t).tolist()
-        fill = BACKGROUND if self.base else (0, 0, 0, 0)
-        for x, y in zip(sx, sy, strict=True):
-            self.surface.fill(fill, (x, y, t, t))
-        frames, image_of = self.r.current_frames(), self.r.image_of
-        for n, li in enumerate(self.layers):
-            gids = self.r.level.layers[li].gids[ys, xs].tolist()
-            blits = []
-            for gid, x, y in zip(gids, sx, sy, strict=True):
-                img = image_of(li, frames.get(gid, gid)) if gid else None
-                if img is not None:
-                    blits.append((img, (x, y)))
-            self.surface.fblits(blits)
-            if self.base and n == 0:
-                left, above = self.r.shade_left[ys, xs], self.r.shade_above[ys, xs]
-                self.surface.fblits(
-                    [(self.r.shadow_left, (sx[i], sy[i])) for i in np.flatnonzero(left)] +
-                    [(self.r.shadow_above, (sx[i], sy[i])) for i in np.flatnonzero(above)])
+    def _clip(self, x0: int, y0: int, x1: int, y1: int) -> tuple[int, int, int, int] | None:
+        """Map tiles [x0, x1) × [y0, y1) clipped to the map, or None outside it."""
+        h, w = self.r.level.height, self.r.level.width
+        cx0, cy0, cx1, cy1 = max(0, x0), max(0, y0), min(w, x1), min(h, y1)
+        return None if cx0 >= cx1 or cy0 >= cy1 else (cx0, cy0, cx1, cy1)
+
+    def _stack(self, cells: list[np.ndarray], at: list[tuple[int, int]],
+               shade: np.ndarray | None) -> None:
+        """Draw cells (each layer's tile ids, aligned with their buffer pixels `at`) layer
+        by layer; the ground's shadows go right after the first layer."""
+        r, surface = self.r, self.surface
+        for n, (li, gids) in enumerate(zip(self.layers, cells, strict=True)):
+            k, imgs = r.images_at(li, gids)
+            if imgs:
+                surface.fblits(list(zip(imgs, [at[i] for i in k.tolist()], strict=True)))
+            if n == 0 and shade is not None:
+                ks = np.flatnonzero(shade)
+                if ks.size:
+                    blits = []
+                    for i, code in zip(ks.tolist(), shade[ks].tolist(), strict=True):
+                        if code & 1:  # the left edge of the cell right of a tall tile
+                            blits.append((r.shadow_left, at[i]))
+                        if code & 2:  # the top edge of the cell below one
+                            blits.append((r.shadow_above, at[i]))
+                    surface.fblits(blits)
 
     def _draw_cells(self, x0: int, y0: int, x1: int, y1: int) -> None:
         """Redraw map tiles [x0, x1) × [y0, y1) of the buffer, every layer in order."""
-        t, (bx, by) = self.r.tile, self.origin
-        rect = ((x0 - bx) * t, (y0 - by) * t, (x1 - x0) * t, (y1 - y0) * t)
-        self.surface.fill(BACKGROUND if self.base else (0, 0, 0, 0), rect)
-        animations, frames = self.r.animations, self.r.current_frames()
-        for n, li in enumerate(self.layers):
-            part = self.r.window(li, x0, y0, x1, y1)
-            if part is not None:
-                gids, wx, wy = part
-                images, image_of = self.r.layer_images[li], self.r.image_of
-                blits = []
-                ys, xs = np.nonzero(gids)
-                xs, ys = (xs + wx).tolist(), (ys + wy).tolist()
-                for gid, x, y in zip(gids[gids != 0].tolist(), xs, ys, strict=True):
-                    if gid in animations:
-                        self._found.append((gid, x, y))
-                        img = image_of(li, frames[gid])
-                    else:
-                        img = images.get(gid) or image_of(li, gid)
-                    if img is not None:
-                        blits.append((img, ((x - bx) * t, (y - by) * t)))
-                self.surface.fblits(blits)
-            if self.base and n == 0:  # shadows fall on the ground, under all above it
-                self.surface.fblits(self.r.shadows(x0, y0, x1, y1, bx, by))
+        t, (ox, oy) = self.r.tile, self.origin
+        self.surface.fill(self.clear, ((x0 - ox) * t, (y0 - oy) * t, (x1 - x0) * t,
+                                       (y1 - y0) * t))
+        part = self._clip(x0, y0, x1, y1)
+        if part is None or not self.layers:
+            return
+        cx0, cy0, cx1, cy1 = part
+        xs = [(x - ox) * t for x in range(cx0, cx1)]
+        at = [(x, (y - oy) * t) for y in range(cy0, cy1) for x in xs]
+        cells = [self.r.level.layers[li].gids[cy0:cy1, cx0:cx1].ravel() for li in self.layers]
+        self._stack(cells, at, self.r.shade[cy0:cy1, cx0:cx1].ravel() if self.base else None)
+
+
+PLAIN_PLACE = (0.0, 0.0, 1.0, 1.0)  # no offset, no parallax
 
 
 class TileMapRenderer:
@@ -260,15 +268,40 @@ class TileMapRenderer:
             i: (level.layers[i].opacity, level.layers[i].tint) for i in shown}
         self.layer_images: dict[int, dict[int, pygame.Surface | None]] = {i: {} for i in shown}
         self.animations: dict[int, Animation] = {}
-        self._frames_at: tuple[int, dict[int, int]] = (-1, {})
         self._gid_sets = {i: np.unique(level.layers[i].gids) for i in shown}
         self._find_animations()
+        # the images of each layer's distinct tile ids (animated ones: the frame shown)
+        self._table: dict[int, np.ndarray] = {}
+        self._drawn: dict[int, np.ndarray] = {}  # the ids with an image (not 0, not broken)
+        self._solid_ids: dict[int, np.ndarray] = {}  # ids whose image covers its cell
+        self._slots = {gid: [(li, int(np.searchsorted(ids, gid)))
+                             for li, ids in self._gid_sets.items() if gid in ids]
+                       for gid in self.animations}  # where each animated id sits in them
+        self._entries: dict[tuple[int, int], tuple] = {}  # (layer, frame gid) -> table entry
+        self.frames: dict[int, int] = {}  # animated gid -> gid of the frame shown
+        self.frames_version = 0  # counts frame changes; buffers remember the one drawn
+        self._changes: list[tuple[int, list[int]]] = []  # (version, gids that changed)
+        self._still = (0, -1)  # [from, to) ms in which no animation changes frame
+        self.buffers = self._group(shown)
+        # layers drawn onto the opaque base: fully opaque tiles there need no blending
+        self._on_base = set(self.buffers[0].layers) if self.buffers[0].base else set()
+        self._solid: dict[int, pygame.Surface] = {}  # id of a tile image -> opaque copy
+        self._plain_format = pygame.Surface((1, 1))  # the base buffer's pixel format
+        self._set_frames(0)
+        for li, gids in self._gid_sets.items():
+            table = np.empty(gids.size, dtype=object)
+            table[:] = [self._fast(li, self.image_of(li, self.frames.get(g, g))) if g else None
+                        for g in gids.tolist()]
+            self._table[li] = table
+            self._drawn[li] = np.array([img is not None for img in table.tolist()], bool)
+            self._solid_ids[li] = np.array([self._is_solid(img) for img in table.tolist()], bool)
         self.tall = self._mask(lambda ts, local: local in ts.tall)
         # a tall tile casts a shadow on the cell right of it and the cell below it
         self.shade_left = np.zeros_like(self.tall)
         self.shade_left[:, 1:] = self.tall[:, :-1] & ~self.tall[:, 1:]
         self.shade_above = np.zeros_like(self.tall)
         self.shade_above[1:] = self.tall[:-1] & ~self.tall[1:]
+        self.shade = self.shade_left.astype(np.uint8) | self.shade_above.astype(np.uint8) << 1
         self.glow_colour: dict[int, tuple[int, int, int]] = {}
         for gids in self._gid_sets.values():
             for gid in gids.tolist():
@@ -277,11 +310,13 @@ class TileMapRenderer:
                 if colour is not None:
                     self.glow_colour[gid] = colour
         self.glow_ids = np.array(sorted(self.glow_colour), dtype=np.uint32)
-        self.buffers = self._group(shown)
         self.shadow_left = pygame.Surface((self.tile, self.tile), pygame.SRCALPHA)
         self.shadow_left.fill(SHADOW, (0, 0, 3, self.tile))  # the left edge of the next cell
         self.shadow_above = pygame.Surface((self.tile, 2), pygame.SRCALPHA)
         self.shadow_above.fill(SHADOW)
+        self.blank = pygame.Surface((self.tile, self.tile))  # a cleared cell of the base
+        self.blank.fill(BACKGROUND)
+        self.clear_tile = pygame.Surface((self.tile, self.tile), pygame.SRCALPHA)  # (0,0,0,0)
         self._view: tuple[int, int] | None = None
         self.parallax_origin = (0.0, 0.0)  # Tiled's default: the map's top-left
 
@@ -319,8 +354,7 @@ class TileMapRenderer:
                 groups[-1].append(li)
             else:
                 groups.append([li])
-        plain = (0.0, 0.0, 1.0, 1.0)
-        base = bool(groups) and _placement(self.level.layers[groups[0][0]]) == plain
+        base = bool(groups) and _placement(self.level.layers[groups[0][0]]) == PLAIN_PLACE
         buffers = [_Buffer(self, g, base and i == 0) for i, g in enumerate(groups)]
         if not base:  # the first layers are shifted: the ground colour goes under them
             buffers.insert(0, _Buffer(self, [], True))
@@ -342,26 +376,69 @@ class TileMapRenderer:
             images[gid] = self.images.get(gid, self.styles[li])
         return images[gid]
 
+    def _is_solid(self, img: pygame.Surface | None) -> bool:
+        """A whole cell of opaque pixels (the tiles made plain by _fast)."""
+        return img is not None and not img.get_flags() & pygame.SRCALPHA and \
+            img.get_colorkey() is None and img.get_alpha() is None and \
+            img.get_size() == (self.tile, self.tile)
+
+    def _fast(self, li: int, img: pygame.Surface | None) -> pygame.Surface | None:
+        """A tile without a transparent pixel, drawn on the opaque base, as a plain
+        surface: the blit copies instead of blending (alpha 255 blends to the same)."""
+        if img is None or li not in self._on_base or not img.get_flags() & pygame.SRCALPHA:
+            return img
+        if id(img) not in self._solid:
+            opaque = pygame.surfarray.pixels_alpha(img).min() == 255
+            self._solid[id(img)] = img.convert(self._plain_format) if opaque else img
+        return self._solid[id(img)]
+
+    def solid_at(self, li: int, gids: np.ndarray) -> np.ndarray:
+        """Whether layer li's tile covers each cell with opaque pixels."""
+        return self._solid_ids[li].take(np.searchsorted(self._gid_sets[li], gids))
+
+    def images_at(self, li: int, gids: np.ndarray) -> tuple[np.ndarray, list]:
+        """(positions in `gids` that draw something, their images) for layer li, with
+        animated tiles at the frame shown: one lookup in the layer's table of its
+        distinct tile ids, no Python loop per cell."""
+        idx = np.searchsorted(self._gid_sets[li], gids)
+        keep = np.flatnonzero(self._drawn[li].take(idx))
+        return keep, self._table[li].take(idx.take(keep)).tolist()
+
     def current_frames(self) -> dict[int, int]:
         """Animated gid → the gid of its frame at the time being drawn."""
-        if self._frames_at[0] != self.time_ms:
-            self._frames_at = (self.time_ms, {
-                gid: anim.frame_at(self.time_ms) for gid, anim in self.animations.items()})
-        return self._frames_at[1]
+        return self.frames
 
-    def shadows(self, x0: int, y0: int, x1: int, y1: int, bx: int, by: int) -> list:
-        """The shadow blits for map tiles [x0, x1) × [y0, y1)."""
-        h, w, t = self.level.height, self.level.width, self.tile
-        cx0, cy0, cx1, cy1 = max(0, x0), max(0, y0), min(w, x1), min(h, y1)
-        if cx0 >= cx1 or cy0 >= cy1:
+    def _set_frames(self, time_ms: int) -> None:
+        """The frames at time_ms, and the span of time in which they stay."""
+        start, end, changed = 0, 1 << 62, []
+        for gid, anim in self.animations.items():
+            frame, begins, ends = anim.shown_at(time_ms)
+            start, end = max(start, begins), min(end, ends)
+            if self.frames.get(gid) != frame:
+                self.frames[gid] = frame
+                changed.append(gid)
+        self._still = (start, end) if self.animations else (-(1 << 62), 1 << 62)
+        if not changed or not self._table:
+            return
+        self.frames_version += 1
+        self._changes = [*self._changes[-15:], (self.frames_version, changed)]
+        for gid in changed:
+            for li, i in self._slots[gid]:
+                entry = self._entries.get((li, self.frames[gid]))
+                if entry is None:
+                    img = self._fast(li, self.image_of(li, self.frames[gid]))
+                    entry = self._entries[li, self.frames[gid]] = \
+                        (img, img is not None, self._is_solid(img))
+                self._table[li][i], self._drawn[li][i], self._solid_ids[li][i] = entry
+
+    def changed_since(self, version: int) -> list[int] | None:
+        """The animated gids whose frame changed after `version` (None: too long ago to
+        say; a buffer then redraws every animated cell)."""
+        if version >= self.frames_version:
             return []
-        out = []
-        for mask, img in ((self.shade_left, self.shadow_left),
-                          (self.shade_above, self.shadow_above)):
-            ys, xs = np.nonzero(mask[cy0:cy1, cx0:cx1])
-            out += [(img, ((cx0 - bx + x) * t, (cy0 - by + y) * t))
-                    for y, x in zip(ys.tolist(), xs.tolist(), strict=True)]
-        return out
+        if not self._changes or self._changes[0][0] > version + 1:
+            return list(self.animations)
+        return sorted({g for v, gids in self._changes if v > version for g in gids})
 
     def _camera(self, layer: TileLayer | None, offset: tuple[int, int],
                 view: tuple[int, int]) -> tuple[int, int]:
@@ -382,9 +459,13 @@ class TileMapRenderer:
             for buf in self.buffers:
                 buf.resize(view)
         self.time_ms = time_ms
+        if not self._still[0] <= time_ms < self._still[1]:
+            self._set_frames(time_ms)
         for buf in self.buffers:
-            layer = self.level.layers[buf.layers[0]] if buf.layers else None
-            buf.draw(target, self._camera(layer, offset, view), time_ms)
+            if buf.plain or not buf.layers:
+                buf.draw(target, offset)
+            else:
+                buf.draw(target, self._camera(self.level.layers[buf.layers[0]], offset, view))
 
     def visible_glows(self, offset: tuple[int, int], view: tuple[int, int], margin: int = 32):
         """(x, y, colour) on screen of glowing tiles in or near the view."""
