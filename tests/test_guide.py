@@ -116,3 +116,31 @@ def test_artisans_leave_alloy_for_the_co_ops_nodes():
     assert sim.outcome == "won"
     assert taken and taken <= {"organic", "polymer"}
     sim.close()
+
+
+def test_artisans_leave_what_the_co_ops_last_nodes_need():
+    """With five nodes still to build and only five polymer left, artisans leave polymer
+    on the ground (without the rule they would haul it into nodes and the level would be
+    lost for want of waste); with plenty left they take it."""
+    import esper
+
+    from game.sim import events as ev
+    from game.sim.civic import Trainer
+    from game.sim.systems.artisans import reserved_kinds
+    from tests.dronekit import put_structure
+
+    sim = Simulation(load_level(LEVEL5))
+    assert "polymer" not in reserved_kinds(sim._context([], []))
+    left = 5
+    for _, pile in sim.query(WastePile):
+        if pile.kind == "polymer":
+            pile.amount, left = min(pile.amount, left), left - min(pile.amount, left)
+    assert reserved_kinds(sim._context([], [])) >= {"polymer"}
+    for i in range(3):
+        esper.add_component(put_structure(sim, "workshop", 6 + i, 17), Trainer())
+    taken = set()
+    for _ in range(3000):
+        taken |= {e.data["kind"] for e in sim.step([]) if e.kind == ev.ARTISAN_COLLECTED}
+    assert "organic" in taken and "polymer" not in taken
+    assert sum(w.amount for _, w in sim.query(WastePile) if w.kind == "polymer") == 5
+    sim.close()
