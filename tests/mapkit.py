@@ -40,6 +40,32 @@ def write_png(path: Path, width: int = 32, height: int = 32) -> Path:
     return path
 
 
+def tmx_text(w: int, h: int, next_id: int, properties: list[tuple[str, str, object]],
+             tileset: str, csv: str, objects: str) -> str:
+    """A one-layer orthogonal Tiled map: `properties` as (name, type or "", value),
+    `objects` the object group's lines as they are to stand."""
+    props = "\n".join(f'  <property name="{n}"' + (f' type="{t}"' if t else "") +
+                      f' value="{v}"/>' for n, t, v in properties)
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<map version="1.8" tiledversion="1.8.2" orientation="orthogonal" renderorder="right-down"
+ width="{w}" height="{h}" tilewidth="16" tileheight="16" infinite="0" nextlayerid="3"
+ nextobjectid="{next_id}">
+ <properties>
+{props}
+ </properties>
+ <tileset firstgid="1" source="{tileset}"/>
+ <layer id="1" name="ground" width="{w}" height="{h}">
+  <data encoding="csv">
+{csv}
+</data>
+ </layer>
+ <objectgroup id="2" name="objects">
+{objects}
+ </objectgroup>
+</map>
+"""
+
+
 def write_map(folder: Path, rows: list[str], amounts: dict[str, int] | None = None,
               objective_amount: int = 3, seed: int = 7, name: str = "test.tmx") -> Path:
     amounts = amounts or {}
@@ -68,28 +94,10 @@ def write_map(folder: Path, rows: list[str], amounts: dict[str, int] | None = No
                     f'</properties></object>')
                 oid += 1
         data.append(",".join(line))
-    csv = ",\n".join(data)
-    objs = "\n".join(objects)
-    tmx = f"""<?xml version="1.0" encoding="UTF-8"?>
-<map version="1.8" tiledversion="1.8.2" orientation="orthogonal" renderorder="right-down"
- width="{w}" height="{h}" tilewidth="16" tileheight="16" infinite="0" nextlayerid="3"
- nextobjectid="{oid}">
- <properties>
-  <property name="title" value="Test map"/>
-  <property name="objective_amount" type="int" value="{objective_amount}"/>
-  <property name="seed" type="int" value="{seed}"/>
- </properties>
- <tileset firstgid="1" source="test.tsx"/>
- <layer id="1" name="ground" width="{w}" height="{h}">
-  <data encoding="csv">
-{csv}
-</data>
- </layer>
- <objectgroup id="2" name="objects">
-  {objs}
- </objectgroup>
-</map>
-"""
+    properties = [("title", "", "Test map"), ("objective_amount", "int", objective_amount),
+                  ("seed", "int", seed)]
+    tmx = tmx_text(w, h, oid, properties, "test.tsx", ",\n".join(data),
+                   "  " + "\n".join(objects))
     path = folder / name
     path.write_text(tmx)
     return path

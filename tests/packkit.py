@@ -62,28 +62,13 @@ def write_pack_map(folder: Path, name: str, rows: list[str], title: str,
                                f'value="{dialogue}"/>\n   </properties>\n  </object>')
                 oid += 1
     csv = ",\n".join(",".join(cells[y * w:(y + 1) * w]) for y in range(h))
-    text = f"""<?xml version="1.0" encoding="UTF-8"?>
-<map version="1.8" tiledversion="1.8.2" orientation="orthogonal" renderorder="right-down" \
-width="{w}" height="{h}" tilewidth="16" tileheight="16" infinite="0" nextlayerid="3" \
-nextobjectid="{oid}">
- <properties>
-  <property name="author" value="Ana Reyes"/>
-  <property name="description" value="{description}"/>
-  <property name="objective_amount" type="int" value="{amount}"/>
-  <property name="par_seconds" type="int" value="90"/>
-  <property name="title" value="{title}"/>
- </properties>
- <tileset firstgid="1" source="../kit/tilesets/city.tsx"/>
- <layer id="1" name="ground" width="{w}" height="{h}">
-  <data encoding="csv">
-{csv}
-</data>
- </layer>
- <objectgroup id="2" name="objects">
-{chr(10).join(objects)}
- </objectgroup>
-</map>
-"""
+    from mapkit import tmx_text
+
+    properties = [("author", "", "Ana Reyes"), ("description", "", description),
+                  ("objective_amount", "int", amount), ("par_seconds", "int", 90),
+                  ("title", "", title)]
+    text = tmx_text(w, h, oid, properties, "../kit/tilesets/city.tsx", csv,
+                    "\n".join(objects))
     path = folder / name
     path.write_text(text, encoding="utf-8")
     return path

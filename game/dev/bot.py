@@ -6,6 +6,8 @@ benchmarks. It only ever acts through commands, exactly like a player.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from game.sim.commands import Build, Command, Drop, Interact, Move
 from game.sim.components import Player, Position, Reactor, Structure, WastePile
 from game.sim.constants import TILE
@@ -73,15 +75,9 @@ class Autopilot:
         player, pos = self._me()
         carried = sum(player.carry.values())
         nodes = self._nodes()
-        if len(nodes) < self.nodes_wanted and not sim.missing_for("node"):
-            spot = self._free_plot(pos)
-            if spot is not None:
-                self.path = []
-                return [Build("node", *spot)]
-        if len(nodes) < self.nodes_wanted:
-            missing = sim.missing_for("node")
-            if missing and carried < sim.rules.player_capacity:
-                return self._go_to_piles(set(missing), pos)
+        first = self._nodes_first(pos, carried, nodes)
+        if first is not None:
+            return first
         feed_carried = sum(player.carry.get(k, 0) for k in self.feed)
         piles_left = any(p.amount > 0 and p.kind in self.feed
                          for _, (p, _) in sim.query(WastePile, Position))
@@ -93,6 +89,23 @@ class Autopilot:
         if nodes and player.carry:
             return self._deliver(pos, nodes)
         return []
+
+    def _nodes_first(self, pos: Position, carried: int, nodes: list,
+                     fetch_if: Callable[[set[str]], object] = bool) -> list[Command] | None:
+        """While nodes are wanted: build one where the bag holds its cost, else fetch
+        what it misses (when `fetch_if(those kinds)` holds). None: nothing to do for
+        nodes now."""
+        sim = self.sim
+        if len(nodes) < self.nodes_wanted and not sim.missing_for("node"):
+            spot = self._free_plot(pos)
+            if spot is not None:
+                self.path = []
+                return [Build("node", *spot)]
+        if len(nodes) < self.nodes_wanted:
+            missing = set(sim.missing_for("node"))
+            if missing and carried < sim.rules.player_capacity and fetch_if(missing):
+                return self._go_to_piles(missing, pos)
+        return None
 
     def _free_plot(self, pos: Position) -> tuple[int, int] | None:
         ys, xs = (self.sim.grid.buildable & ~self.sim.grid.occupied).nonzero()

@@ -5,7 +5,7 @@ out. Like the base autopilot it only ever acts through commands."""
 from __future__ import annotations
 
 from game.dev.bot import STUCK_TICKS, Autopilot, bfs_path, step_along
-from game.sim.commands import Build, Command, Interact
+from game.sim.commands import Command, Interact
 from game.sim.components import Depot, Position, Reactor, Structure, WastePile
 from game.sim.constants import TILE
 from game.sim.systems.depots import DEPOT_REACH_BONUS_PX
@@ -62,15 +62,9 @@ class DeliveryPilot(Autopilot):
         carried = sum(player.carry.values())
         cap = sim.rules.player_capacity
         nodes = self._nodes()
-        if len(nodes) < self.nodes_wanted and not sim.missing_for("node"):
-            spot = self._free_plot(pos)
-            if spot is not None:
-                self.path = []
-                return [Build("node", *spot)]
-        if len(nodes) < self.nodes_wanted:
-            missing = sim.missing_for("node")
-            if missing and carried < cap and self._piles_of(set(missing)):
-                return self._go_to_piles(set(missing), pos)
+        first = self._nodes_first(pos, carried, nodes, self._piles_of)  # piles must be left
+        if first is not None:
+            return first
         wanted = self._wanted()
         feed = set(wanted) & self._piles_of(set(wanted))
         feed_carried = sum(player.carry.get(k, 0) for k in self.makes.values())
