@@ -51,8 +51,12 @@ def test_level1_frame_is_a_real_picture_with_a_hud(app, tmp_path):
         scene.sim.step(pilot.decide())
     app.frame(fixed_ticks=1)
     pygame.image.save(app.window, str(tmp_path / "frame.png"))
+    # a frame that was never drawn (the loop left early) or drawn under another scene
+    # (pause, dialogue) says so, rather than only "too few colours"
+    assert app.running and app.scenes == [scene], \
+        (app.running, [type(s).__name__ for s in app.scenes])
     arr = pixels(app.screen)
-    assert distinct_colours(arr) > 200
+    assert distinct_colours(arr) > 200, f"{distinct_colours(arr)} colours: {tmp_path}/frame.png"
     # the timer panel (top right) holds light text pixels on a dark panel
     timer = arr[4:30, -110:-4]
     text_like = np.all(np.abs(timer.astype(int) - palette.UI_TEXT) < 40, axis=-1)
