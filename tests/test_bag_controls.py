@@ -69,7 +69,7 @@ def test_e_with_nothing_in_reach_says_so(app, tmp_path):
     play = scene_for(app, tmp_path, ["@.....", "......"], {})
     assert interact_target(play.sim) is None
     key(app, pygame.K_e)
-    assert play.ui.message == "Nothing in reach: stand beside a node"
+    assert play.ui.message == "Nothing in reach: stand beside a node."
 
 
 def test_what_the_hands_say_is_drawn_on_screen(app, tmp_path, monkeypatch):
@@ -85,7 +85,7 @@ def test_what_the_hands_say_is_drawn_on_screen(app, tmp_path, monkeypatch):
     monkeypatch.setattr(play.hud.font, "draw", recording_draw)
     key(app, pygame.K_e)
     app.frame(fixed_ticks=1)
-    assert "Nothing in reach: stand beside a node" in drawn
+    assert "Nothing in reach: stand beside a node." in drawn
     drawn.clear()
     key(app, pygame.K_t)
     app.frame(fixed_ticks=1)
