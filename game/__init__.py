@@ -1,6 +1,6 @@
 """Reclaim 2147: a deterministic 2D top-down strategy game."""
 
-__version__ = "0.5.0"
+__version__ = "0.5.1"
 
 import os as _os
 

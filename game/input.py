@@ -51,7 +51,7 @@ BINDINGS: dict[str, tuple[int, ...]] = {
 ACTIONS: dict[str, str] = {
     "up": "Move up", "down": "Move down", "left": "Move left", "right": "Move right",
     "interact": "Put waste in / hand over", "choose_kind": "Choose waste kind",
-    "drop": "Drop one waste", "build": "Build node (wave levels: node)",
+    "drop": "Drop one waste", "build": "Build node",
     "restart": "Restart level", "paint": "Paint mural (hold)", "rally": "Dax's Rally",
     "build_workshop": "Build workshop / barrier", "build_3": "Build emitter",
     "aegis": "Kora's Aegis", "override": "Kora's Override", "call_wave": "Next wave now",

@@ -69,4 +69,4 @@ def test_e_with_nothing_in_reach_says_so(app, tmp_path):
     play = scene_for(app, tmp_path, ["@.....", "......"], {})
     assert interact_target(play.sim) is None
     key(app, pygame.K_e)
-    assert play.ui.message == "Nothing in reach: stand beside a node"
+    assert play.ui.message == "Nothing in reach: stand beside a node."

@@ -28,8 +28,10 @@ def app(tmp_path):
     pygame.quit()
 
 
-@pytest.mark.parametrize(("path", "pilot"), [(LEVEL3, MuralPilot), (LEVEL5, CoopPilot)])
-def test_the_guide_walks_the_whole_loop(path, pilot):
+@pytest.mark.parametrize(("path", "pilot", "expected"), [
+    (LEVEL3, MuralPilot, {"pile", "plot_node", "node", "mural"}),
+    (LEVEL5, CoopPilot, {"pile", "plot_node", "node", "plot_workshop"})])
+def test_the_guide_walks_the_whole_loop(path, pilot, expected):
     sim = Simulation(load_level(path))
     driver = pilot(sim)
     seen = set()
@@ -47,7 +49,7 @@ def test_the_guide_walks_the_whole_loop(path, pilot):
                                             in sim.query(Reactor, Position)]
         sim.step(driver.decide())
     assert sim.outcome == "won"
-    assert {"pile", "plot_node", "node", "mural"} <= seen
+    assert expected <= seen
     assert next_step(sim) is None  # the level is decided: nothing to point at
     sim.close()
 
@@ -79,3 +81,66 @@ def test_drawing_the_guide_leaves_the_state_hash_unchanged(app):
         assert (drawn > 800) == with_guide
         hashes.append((play.sim.tick, play.sim.state_hash()))
     assert hashes[0] == hashes[1]
+
+
+@pytest.mark.parametrize("path", [LEVEL3, LEVEL5], ids=["level3", "level5"])
+def test_following_only_the_arrow_wins_within_ten_minutes(path):
+    """A first-timer who does only what the arrow says (pausing to read each new one)
+    wins levels 3 and 5 in 3 to 10 minutes of game time."""
+    from game.dev.bot_guide import GuideFollower
+    from game.sim.constants import TICK_RATE
+
+    sim = Simulation(load_level(path))
+    follower = GuideFollower(sim)
+    while sim.outcome == "playing" and sim.tick < 10 * 60 * TICK_RATE:
+        sim.step(follower.decide())
+    assert sim.outcome == "won", sim.loss_reason
+    assert 3 * 60 * TICK_RATE <= sim.tick <= 10 * 60 * TICK_RATE
+    assert follower.steps >= 5  # it was led through the loop, not handed the win
+    sim.close()
+
+
+def test_artisans_leave_alloy_for_the_co_ops_nodes():
+    """Artisans and volunteers pick up organic and polymer only: a first-timer who
+    trained artisans before building every node lost level 5 when they hauled the last
+    alloy into nodes as spark. The full co-op run never sees them take alloy."""
+    from game.sim import events as ev
+
+    sim = Simulation(load_level(LEVEL5))
+    pilot = CoopPilot(sim)
+    taken = set()
+    while sim.outcome == "playing" and sim.tick < 12_000:
+        for e in sim.step(pilot.decide()):
+            if e.kind == ev.ARTISAN_COLLECTED:
+                taken.add(e.data["kind"])
+    assert sim.outcome == "won"
+    assert taken and taken <= {"organic", "polymer"}
+    sim.close()
+
+
+def test_artisans_leave_what_the_co_ops_last_nodes_need():
+    """With five nodes still to build and only five polymer left, artisans leave polymer
+    on the ground (without the rule they would haul it into nodes and the level would be
+    lost for want of waste); with plenty left they take it."""
+    import esper
+
+    from game.sim import events as ev
+    from game.sim.civic import Trainer
+    from game.sim.systems.artisans import reserved_kinds
+    from tests.dronekit import put_structure
+
+    sim = Simulation(load_level(LEVEL5))
+    assert "polymer" not in reserved_kinds(sim._context([], []))
+    left = 5
+    for _, pile in sim.query(WastePile):
+        if pile.kind == "polymer":
+            pile.amount, left = min(pile.amount, left), left - min(pile.amount, left)
+    assert reserved_kinds(sim._context([], [])) >= {"polymer"}
+    for i in range(3):
+        esper.add_component(put_structure(sim, "workshop", 6 + i, 17), Trainer())
+    taken = set()
+    for _ in range(3000):
+        taken |= {e.data["kind"] for e in sim.step([]) if e.kind == ev.ARTISAN_COLLECTED}
+    assert "organic" in taken and "polymer" not in taken
+    assert sum(w.amount for _, w in sim.query(WastePile) if w.kind == "polymer") == 5
+    sim.close()

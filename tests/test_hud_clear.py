@@ -59,6 +59,8 @@ def covered(app, play) -> list[str]:
     things += [("depot counter", r) for r in play.view.story.labels]
     panels = play.hud_rects()
     assert panels, "the HUD reported no panels"
+    screen = app.screen.get_rect()
+    assert all(screen.contains(p) for p in panels), "a panel drawn off the screen"
     out = []
     for what, rect in things:
         on_screen = rect.clip(view)

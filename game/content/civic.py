@@ -26,6 +26,7 @@ class CivicRules:
     artisan_speed: int
     artisan_capacity: int
     volunteers_per_rally: int
+    artisan_takes: tuple[str, ...]  # waste kinds artisans and volunteers pick up
 
 
 def parse_civic(raw: dict) -> CivicRules:
@@ -40,4 +41,5 @@ def parse_civic(raw: dict) -> CivicRules:
         cost, ticks, infl, int(s["rise"]), int(s["smear_drain"]), int(s["smear_ticks"]),
         int(s["smear_warning"]), int(r["cooldown"]), int(r["boost"]),
         max(1, int(a["train_ticks"])), int(a["per_workshop"]), max(1, int(a["speed"])),
-        max(1, int(a["capacity"])), int(a["volunteers_per_rally"]))
+        max(1, int(a["capacity"])), int(a["volunteers_per_rally"]),
+        tuple(str(k) for k in a["takes"]))

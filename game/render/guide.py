@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.content.text import t
+from game.content.text import keys, t
 from game.render import palette
 from game.render.font import BitmapFont
 from game.sim.components import Mural, Position, Reactor, WastePile
@@ -25,11 +25,12 @@ GUIDED = ("support", "coop")  # objective kinds with a hauling loop to guide
 RING = 20  # px from Elara's middle to the arrow
 NEAR_PX = 20  # closer than this, the target needs no arrow
 COLOUR = palette.PALETTE["amber_2"]
+SPARE_NODES = 2  # a second node, when the bag can pay for it, doubles the pigment
 
 
 @dataclass(frozen=True)
 class Step:
-    what: str  # plot_node, plot_workshop, mural, node, pile
+    what: str  # plot_node, plot_workshop, mural, node, pile, drop
     x: int  # world pixels, the target's middle
     y: int
     label: str
@@ -44,9 +45,20 @@ def _me(sim: Simulation) -> tuple[int, int]:
     return pos.x // SUBPX, pos.y // SUBPX
 
 
-def _nearest(me: tuple[int, int], spots: list[tuple[int, int]]) -> tuple[int, int] | None:
-    return min(spots, key=lambda p: ((p[0] - me[0]) ** 2 + (p[1] - me[1]) ** 2, p),
-               default=None)
+STICKY_PX = 48  # the arrow keeps its target unless another is this much nearer
+
+
+def _nearest(me: tuple[int, int], spots: list[tuple[int, int]],
+             prefer: tuple[int, int] | None = None) -> tuple[int, int] | None:
+    """The spot nearest to `me`; `prefer` (the last target) while it is nearly as near,
+    so the arrow does not flip between two piles as Elara walks."""
+    def dist(p):
+        return math.hypot(p[0] - me[0], p[1] - me[1])
+
+    best = min(spots, key=lambda p: (dist(p), p), default=None)
+    if best is not None and prefer in spots and dist(prefer) <= dist(best) + STICKY_PX:
+        return prefer
+    return best
 
 
 def _goal(sim: Simulation, name: str) -> tuple[int, int]:
@@ -70,45 +82,63 @@ def _free_plot(sim: Simulation, kind: str, me: tuple[int, int]) -> tuple[int, in
     return None
 
 
-def next_step(sim: Simulation) -> Step | None:
-    """Where Elara should go next, or None (nothing to guide, or the level is over)."""
+def next_step(sim: Simulation, last: Step | None = None) -> Step | None:
+    """Where Elara should go next, or None (nothing to guide, or the level is over);
+    `last`: the step shown before (its target is kept while nearly as near)."""
+    prefer = (last.x, last.y) if last is not None else None
     if not guided(sim) or sim.outcome != "playing":
         return None
     me = _me(sim)
     nodes = [(p.x // SUBPX, p.y // SUBPX) for _, (_r, p) in sim.query(Reactor, Position)]
     nodes_have, nodes_want = _goal(sim, "nodes")
     need_node = not nodes or nodes_have < nodes_want
+    second = len(nodes) < SPARE_NODES and not sim.missing_for("node")  # paid for: faster
     shop_have, shop_want = _goal(sim, "workshops")
-    for kind, needed in (("node", need_node), ("workshop", shop_have < shop_want)):
+    for kind, needed in (("node", need_node or second), ("workshop", shop_have < shop_want)):
         if needed and not sim.missing_for(kind):
             spot = _free_plot(sim, kind, me)
             if spot is not None:
                 return Step(f"plot_{kind}", *spot, t("guide", f"build_{kind}"))
+    # the co-op's nodes and workshops first (their waste runs out as artisans haul it),
+    # and no painting once the support goal is met
+    paint = not need_node and shop_have >= shop_want and _support_short(sim)
     pigment = sim.state.stock.get("pigment", 0)
     cost = sim.balance.civic.paint_cost
     walls = [(p.x // SUBPX, p.y // SUBPX) for _, (m, p) in sim.query(Mural, Position)
              if m.stage < LAST_STAGE and m.health > 0
-             and (m.paint_progress or cost[m.stage] <= pigment)]
+             and (m.paint_progress or cost[m.stage] <= pigment)] if paint else []
     wall = _nearest(me, walls)
     if wall is not None:
         return Step("mural", wall[0], wall[1] - 8, t("guide", "paint"))
     carry = sim.player()[0].carry
     keep = sim.rules.cost_of("node") if need_node else {}  # for the next node
-    feed = {k: n - keep.get(k, 0) for k, n in carry.items() if n > keep.get(k, 0)}
-    node = _nearest(me, nodes)
-    if node is not None and feed and (sum(carry.values()) >= sim.rules.player_capacity
-                                      or _want_kinds(sim, need_node) & set(feed) == set()
-                                      or not _piles(sim, _want_kinds(sim, need_node))):
-        return Step("node", node[0], node[1], t("guide", "feed"))
     wanted = _want_kinds(sim, need_node)
-    pile = _nearest(me, _piles(sim, wanted))
+    feed = {k for k, n in carry.items() if n > keep.get(k, 0) and k in wanted}
+    full = sum(carry.values()) >= sim.rules.player_capacity
+    node = _nearest(me, nodes, prefer)
+    if node is not None and (full or (feed and not _piles(sim, wanted))):
+        return Step("node", node[0], node[1], t("guide", "feed"))
+    if full and node is None:  # nothing to empty the bag into, and short of a node
+        spare = max((k for k in carry if k not in wanted), key=lambda k: (carry[k], k),
+                    default=None)
+        if spare is not None:
+            return Step("drop", me[0], me[1] - 10, t("guide", "drop", kind=spare))
+    pile = _nearest(me, _piles(sim, wanted), prefer)
     if pile is not None:
         kind = next(w.kind for _, (w, p) in sim.query(WastePile, Position)
                     if (p.x // SUBPX, p.y // SUBPX) == pile and w.kind in wanted)
         return Step("pile", *pile, t("guide", "fetch", kind=kind))
-    if node is not None and carry:
+    if node is not None and feed:
         return Step("node", node[0], node[1], t("guide", "feed"))
     return None
+
+
+def _support_short(sim: Simulation) -> bool:
+    """The city's support is still below what the level asks for."""
+    if sim.level.objective.kind == "coop":
+        have, want = _goal(sim, "support")
+        return have < want
+    return True  # a support level: painting is the goal
 
 
 def _want_kinds(sim: Simulation, need_node: bool) -> set[str]:
@@ -145,7 +175,7 @@ class Guide:
     def update(self) -> None:
         if self.active and self.sim.tick != self._tick:
             self._tick = self.sim.tick
-            self.step = next_step(self.sim)
+            self.step = next_step(self.sim, self.step)
 
     def draw(self, target: pygame.Surface, offset: tuple[int, int], time_ms: int) -> None:
         step = self.step
@@ -156,6 +186,10 @@ class Guide:
         ex, ey = mx - ox, my - 10 - oy  # Elara's middle on screen
         tx, ty = step.x - ox, step.y - oy
         pulse = (time_ms // 150) % 4
+        if step.what == "drop":  # the step is at her feet: a word over her head
+            self.font.draw(target, keys(step.label), (ex, ey - 24), COLOUR,
+                           shadow=(0, 0, 0), align="center")
+            return
         if target.get_clip().collidepoint(tx, ty):  # in view: ring the target
             pygame.draw.circle(target, COLOUR, (tx, ty), 10 + pulse, 1)
         dx, dy = step.x - mx, step.y - (my - 10)
@@ -169,7 +203,9 @@ class Guide:
         right = (ax + math.cos(ang - 2.4) * size, ay + math.sin(ang - 2.4) * size)
         pygame.draw.polygon(target, COLOUR, [tip, left, right])
         pygame.draw.polygon(target, palette.UI_SHADOW, [tip, left, right], 1)
-        lx = ax + math.cos(ang) * 16
+        view = target.get_clip()
+        half = self.font.size(step.label)[0] // 2 + 2
+        lx = min(max(ax + math.cos(ang) * 16, view.left + half), view.right - half)
         ly = ay + math.sin(ang) * 12 - self.font.line_height // 2
         self.font.draw(target, step.label, (int(lx), int(ly)), COLOUR, shadow=(0, 0, 0),
                        align="center")

@@ -23,8 +23,8 @@ def clock_text(ticks_left: int) -> str:
 
 
 def draw_story_hud(target: pygame.Surface, font: BitmapFont, sim: Simulation,
-                   time_ms: int, left: int) -> pygame.Rect | None:
-    """Draws the clock when the level has one; returns its rect."""
+                   time_ms: int, x: int) -> pygame.Rect | None:
+    """Draws the clock at `x` in the top bar when the level has one; returns its rect."""
     limit = time_limit_ticks(sim.level)
     if not limit:
         return None
@@ -32,7 +32,7 @@ def draw_story_hud(target: pygame.Surface, font: BitmapFont, sim: Simulation,
     text = clock_text(left)
     warn = left <= WARN_TICKS
     w = font.size(text)[0] + 22
-    rect = pygame.Rect(left, TOP, w, 14)
+    rect = pygame.Rect(x, TOP, w, 14)
     panel(target, rect, border=palette.UI_BAD if warn else palette.UI_ACCENT)
     target.blit(icon("clock"), (rect.x + 5, rect.y + 3))
     color = palette.UI_BAD if warn else palette.UI_ACCENT

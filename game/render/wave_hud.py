@@ -80,7 +80,7 @@ class WaveHud:
         if alive:
             x = self._text(target, f" · {alive} drones", (x, y), palette.UI_BAD).right
         if conf.wave >= total:
-            x = self._text(target, " · last wave: clear it!", (x, y)).right
+            x = self._text(target, " · last wave: clear it", (x, y)).right
         else:
             wait = conf.next_wave_tick - sim.tick
             x = self._text(target, f" · next in {seconds(wait)}", (x, y)).right + 4
@@ -173,10 +173,10 @@ class WaveHud:
                      keys("[<emitter_mode>] mode" + ("" if top else " · [<upgrade>] upgrade")
                           + " · [<sell>] sell")]
             if em.jammed:
-                head += " · JAMMED"
+                head += " · jammed"
         else:
             head = f"Barrier {barrier.hp}/{barrier.max_hp}"
-            lines = ["drones walk around it; heavies break it", keys("[<sell>] sell")]
+            lines = ["Drones walk around it; heavies break it.", keys("[<sell>] sell")]
         refund = refund_for(sim.rules, rules, st.kind, em.level if em else 0)
         width = max(self.font.size(s)[0] for s in [head, *lines]) + 12
         lh = self.font.line_height

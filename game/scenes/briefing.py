@@ -22,7 +22,7 @@ from game.speedrun.timefmt import format_ticks
 
 class BriefingScene(DialogueScene):
     opaque = True
-    hint = "Enter: next line  -  Esc: start the level"
+    hint = "<next>: next line · <skip>: start the level"
 
     def __init__(self, app: App, level: LevelData, entry: LevelEntry | None,
                  start: Callable[[], None], story: MapStory | None = None) -> None:

@@ -8,6 +8,7 @@ import pygame
 
 from game.app import App, Scene
 from game.campaign.catalog import campaign
+from game.content.text import keys
 from game.render import palette
 from game.render.widgets import Menu, MenuItem, panel
 from game.speedrun.timefmt import format_ticks
@@ -94,5 +95,5 @@ class CampaignScene(Scene):
 
             for i, row in enumerate(wrap(font, self.notice, rect.width - 12)[:2]):
                 font.draw(surface, row, (rect.x + 6, rect.y + 4 + i * 12), palette.UI_BAD)
-        font.draw(surface, "Enter / click to choose - Esc back", (w // 2, h - 16),
+        font.draw(surface, keys("<choose> or click: choose · <back>: back"), (w // 2, h - 16),
                   palette.UI_DIM, align="center")

@@ -46,5 +46,5 @@ class ConfirmScene(Scene):
         font.draw(surface, self.question, (w // 2, box.y + 12), palette.UI_ACCENT, scale=2,
                   shadow=(0, 0, 0), align="center")
         self.menu.draw(surface, w // 2, box.y + 44)
-        font.draw(surface, keys("<choose>: choose - <back>: cancel"),
+        font.draw(surface, keys("<choose>: choose · <back>: cancel"),
                   (w // 2, box.bottom - 14), palette.UI_DIM, align="center")

@@ -154,7 +154,7 @@ class ControlsScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         w, h = surface.get_size()
         font = self.app.font
-        footer = "Arrows: choose a slot - <choose>: set - Backspace: clear - <back>: back"
+        footer = "Arrows: choose a slot · <choose>: set · Backspace: clear · <back>: back"
         shown = min(VISIBLE, len(self.rows))
         box = draw_frame(self, surface, "Controls", shown + 1, footer, ROW_H, 10)
         self.top = min(max(self.top, self.index - shown + 1), self.index)

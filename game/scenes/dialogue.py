@@ -17,6 +17,7 @@ from game.app import App, Scene
 from game.audio.bank import VOICES
 from game.campaign.catalog import Script, Speaker, campaign
 from game.campaign.map_story import MapStory
+from game.content.text import keys
 from game.render import palette
 from game.render.font import MAX_TEXT_CHARS, BitmapFont
 from game.render.widgets import panel
@@ -85,7 +86,7 @@ def face_for(who: str, story: MapStory | None = None) -> pygame.Surface | None:
 
 class DialogueScene(Scene):
     opaque = False
-    hint = "Enter: next line  -  Esc: skip"
+    hint = "<next>: next line · <skip>: skip"
 
     def __init__(self, app: App, script: Script, on_done: Callable[[], None],
                  story: MapStory | None = None) -> None:
@@ -184,7 +185,7 @@ class DialogueScene(Scene):
             font.draw(surface, row, (x, y), palette.UI_TEXT, shadow=(0, 0, 0))
             y += font.line_height + 2
         count = f"{self.index + 1}/{len(self.script.lines)}"
-        font.draw(surface, f"{self.hint}   {count}", (box.right - 8, box.bottom - 13),
+        font.draw(surface, f"{keys(self.hint)}   {count}", (box.right - 8, box.bottom - 13),
                   palette.UI_DIM, align="right")
         if not self.revealing and (self.app.time_ms // 400) % 2:
             pygame.draw.polygon(surface, colour, [(box.right - 14, box.bottom - 26),

@@ -143,8 +143,8 @@ class LevelSelectScene(Scene):
         y = draw_locked(surface, font, self.locked, len(self.rows), y, h)
         if self.error:
             font.draw(surface, self.error, (w // 2, h - 30), palette.UI_BAD, align="center")
-        font.draw(surface, keys("<choose>: play - <menu_x>: watch PB replay - <menu_y>: all "
-                                "replays - <back>: back"), (w // 2, h - 16),
+        font.draw(surface, keys("<choose>: play · <menu_x>: watch PB replay · <menu_y>: all "
+                                "replays · <back>: back"), (w // 2, h - 16),
                   palette.UI_DIM, align="center")
 
 
@@ -163,7 +163,7 @@ def draw_locked(surface: pygame.Surface, font, locked: list[Path], first: int, y
         entry = next((e for e in campaign().levels if e.path == path), None)
         name = "Locked level" if entry else path.stem
         font.draw(surface, f"{number}. {name}", (rect.x + 8, rect.y + 4), palette.UI_DIM)
-        font.draw(surface, f"win level {number - 1} to open", (rect.x + 8, rect.y + 15),
+        font.draw(surface, f"Win level {number - 1} to open it", (rect.x + 8, rect.y + 15),
                   palette.UI_DIM)
         pygame.draw.rect(surface, palette.UI_DIM, (rect.right - 20, rect.y + 12, 10, 8), 1)
         pygame.draw.arc(surface, palette.UI_DIM, (rect.right - 19, rect.y + 6, 8, 10), 0,

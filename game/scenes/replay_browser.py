@@ -101,6 +101,6 @@ class ReplayBrowserScene(Scene):
         if self.notice:
             font.draw(surface, self.notice[:110], (w // 2, h - 30), self.notice_color,
                       align="center")
-        font.draw(surface, keys("<choose>: watch - <menu_x>: verify - <back>: back"),
+        font.draw(surface, keys("<choose>: watch · <menu_x>: verify · <back>: back"),
                   (w // 2, h - 16),
                   palette.UI_DIM, align="center")

@@ -187,8 +187,8 @@ class ReplayViewerScene(Scene):
         state = "PAUSED" if self.paused else f"x{self.speed}"
         top = (f"REPLAY {state}   {head.get('player', '?')} - {head.get('category', '?')}"
                f" - {head.get('date', '')[:10]}   tick {self.cursor}/{len(self.replay.ticks)}")
-        keys = ("Space pause - Left/Right speed - . step - R rewind - keypad/Home view"
-                " - Tab waves - Esc close")
+        keys = ("Space: pause · Left/Right: speed · period: one step · R: rewind · keypad/Home: "
+                "view · Tab: waves · Esc: close")
         width = max(font.size(top)[0], font.size(keys)[0]) + 16
         rect = pygame.Rect(0, 0, width, 2 * font.line_height + 8)
         rect.midbottom = (w // 2, h - 2)

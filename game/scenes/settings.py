@@ -85,7 +85,7 @@ class SettingsScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         box = draw_frame(self, surface, "Settings", len(self.rows),
-                         "<choose>: open - <back>: back - saved as you go", extra=10)
+                         "<choose>: open · <back>: back · saved as you go", extra=10)
         self.rects = []
         y = box.y + 6
         for i, name in enumerate(self.rows):
@@ -234,7 +234,7 @@ class SettingsPage(Scene):
         w, h = surface.get_size()
         font = self.app.font
         box = draw_frame(self, surface, page_title(self.page), len(self.rows),
-                         "<choose>: change - <back>: back - saved as you go")
+                         "<choose>: change · <back>: back · saved as you go")
         self.rects = []
         y = box.y + 6
         for i, name in enumerate(self.rows):

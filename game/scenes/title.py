@@ -90,5 +90,5 @@ class TitleScene(Scene):
         self.menu.draw(surface, w // 2, 190)
         if self.error:
             font.draw(surface, self.error, (w // 2, h - 30), palette.UI_BAD, align="center")
-        font.draw(surface, keys("<choose> / click to choose - <back>: quit"),
+        font.draw(surface, keys("<choose> or click: choose · <back>: quit"),
                   (w // 2, h - 16), palette.UI_DIM, align="center")

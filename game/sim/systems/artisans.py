@@ -1,6 +1,8 @@
 """Workshops train citizen artisans; artisans (and volunteers) fetch waste on their own.
 
-An artisan with an empty bag walks to the nearest waste pile, takes what it can carry,
+An artisan with an empty bag walks to the nearest waste pile of a kind it takes (organic
+or polymer: alloy is left for Elara's nodes, and so is polymer once no more than the
+co-op's unbuilt nodes need is left), takes what it can carry,
 then walks to the nearest Waste-to-Life node with room and fills its queue. Paths come
 from the game's one search (game/sim/pathing.py): the nearest target by steps, then
 entity id; positions are integers moving from tile centre to tile centre."""
@@ -12,7 +14,7 @@ import numpy as np
 
 from game.sim import events as ev
 from game.sim.civic import Artisan, Trainer
-from game.sim.components import Position, Reactor, Structure, WastePile
+from game.sim.components import Player, Position, Reactor, Structure, WastePile
 from game.sim.constants import FACING, TILE
 from game.sim.grid import Grid
 from game.sim.pathing import NEIGHBOURS, Field
@@ -24,6 +26,27 @@ from game.sim.systems.reach import within_reach
 
 IDLE_WAIT = 60  # ticks before an artisan with nothing to do looks again
 WORKSHOP = "workshop"
+NODE = "node"
+
+
+def reserved_kinds(ctx: TickContext) -> set[str]:
+    """Waste kinds artisans leave on the ground: those the co-op's nodes still to be
+    built need (map property goal_nodes) and that are already short, counting what is
+    on the ground and in Elara's bag. Without it they haul the last of it into nodes and
+    the level is lost for want of waste."""
+    want = int(ctx.level.properties.get("goal_nodes") or 0)
+    left = want - sum(1 for _, s in ordered(Structure) if s.kind == NODE)
+    if left <= 0:
+        return set()
+    free: dict[str, int] = {}
+    for _, pile in ordered(WastePile):
+        free[pile.kind] = free.get(pile.kind, 0) + max(0, pile.amount)
+    for _, player in ordered(Player):
+        for kind, n in player.carry.items():
+            free[kind] = free.get(kind, 0) + n
+    cap = ctx.civic.artisan_capacity
+    return {kind for kind, n in ctx.rules.cost_of(NODE).items()
+            if free.get(kind, 0) - cap < n * left}
 
 
 def nearest_open_tile(grid: Grid, tx: int, ty: int) -> tuple[int, int]:
@@ -76,6 +99,7 @@ class WorkshopSystem(esper.Processor):
 
 class ArtisanSystem(esper.Processor):
     def process(self, ctx: TickContext) -> None:
+        self.reserved = reserved_kinds(ctx)
         for eid, (artisan, pos) in ordered(Artisan, Position):
             if artisan.path:
                 self._walk(ctx.grid, artisan, pos, ctx.civic.artisan_speed)
@@ -110,9 +134,12 @@ class ArtisanSystem(esper.Processor):
                 self._take(ctx, eid, artisan, artisan.target, hit[0])
                 return
             goals: dict[tuple[int, int], int] = {}
+            takes = set(ctx.civic.artisan_takes) - self.reserved  # never alloy, nor
+            # the last of what the co-op's nodes are built of
             for p, (pile, ppos) in piles.items():
                 tile = (ppos.x // TILE, ppos.y // TILE)
-                if pile.amount > 0 and (tile not in goals or p < goals[tile]):
+                if pile.amount > 0 and pile.kind in takes and \
+                        (tile not in goals or p < goals[tile]):
                     goals[tile] = p
             self._plan(ctx.grid, artisan, here, goals)
             return
