@@ -86,7 +86,7 @@ title = "Two forgotten corners"
 lines = [
   ["ana", "I grew up by these hedges. Nobody has planted anything here in years."],
   ["elara", "Then we start with what people threw over them."],
-  ["kora", "Build a node on a glowing plot and feed it organics. The Guild will count it."],
+  ["kora", "Build a node on a marked plot and feed it organics. The Guild will count it."],
 ]
 
 [gate]

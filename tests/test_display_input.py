@@ -328,7 +328,7 @@ def _ends(dt: float, tmp_path) -> dict:
     """When a message, an effect and the camera's glide end, at frames of `dt` seconds."""
     app = App(tmp_path / f"{dt}", headless=True)
     play = play_level1(app)
-    play.ui.message, play.ui.message_ms = "Build on a glowing plot.", MESSAGE_MS
+    play.ui.message, play.ui.message_ms = "Build on a marked plot.", MESSAGE_MS
     play.effects.burst(100, 100, (255, 255, 255), n=20, life_ms=600)
     play.effects.label(100, 80, "+1 alloy", (255, 255, 255))
     play.camera.x += 120  # the camera glides back to Elara

@@ -74,7 +74,7 @@ def _slots(sim: Simulation, font: BitmapFont) -> list[int]:
         if civic and civic[0][1].smear_first > 0:  # a level with smears
             lines.append(t("civic", "smear_soon", secs=99) + "  " + t("civic", "rally_cooling"))
         out.append(max(font.size(line)[0] for line in lines))
-    out += [font.size("+ " + t("civic", f"goal_{name}", have=want, want=want))[0]
+    out += [font.size(t("civic", f"goal_{name}", have=want, want=want))[0]
             for name, _have, want in _strip_goals(sim, districts)]
     return out
 
@@ -135,7 +135,7 @@ def draw_civic_hud(target: pygame.Surface, font: BitmapFont, sim: Simulation,
         draws.append(lambda x, y: _rally_row(target, font, sim, civic_state, x, y))
     for name, have, want in _strip_goals(sim, districts):
         done = have >= want
-        text = ("+ " if done else "- ") + t("civic", f"goal_{name}", have=have, want=want)
+        text = t("civic", f"goal_{name}", have=have, want=want)  # green once met
         draws.append(lambda x, y, s=text, c=(palette.UI_GOOD if done else palette.UI_TEXT):
                      font.draw(target, s, (x, y), c, shadow=(0, 0, 0)))
     x, y = 4, top + 2

@@ -295,6 +295,10 @@ class TileMapRenderer:
             self._table[li] = table
             self._drawn[li] = np.array([img is not None for img in table.tolist()], bool)
             self._solid_ids[li] = np.array([self._is_solid(img) for img in table.tolist()], bool)
+        for gid, anim in self.animations.items():  # every frame ready before the first draw
+            for li, _ in self._slots[gid]:
+                for frame, _ in anim.frames:
+                    self._entry(li, frame)
         self.tall = self._mask(lambda ts, local: local in ts.tall)
         # a tall tile casts a shadow on the cell right of it and the cell below it
         self.shade_left = np.zeros_like(self.tall)
@@ -424,12 +428,16 @@ class TileMapRenderer:
         self._changes = [*self._changes[-15:], (self.frames_version, changed)]
         for gid in changed:
             for li, i in self._slots[gid]:
-                entry = self._entries.get((li, self.frames[gid]))
-                if entry is None:
-                    img = self._fast(li, self.image_of(li, self.frames[gid]))
-                    entry = self._entries[li, self.frames[gid]] = \
-                        (img, img is not None, self._is_solid(img))
-                self._table[li][i], self._drawn[li][i], self._solid_ids[li][i] = entry
+                self._table[li][i], self._drawn[li][i], self._solid_ids[li][i] = \
+                    self._entry(li, self.frames[gid])
+
+    def _entry(self, li: int, frame: int) -> tuple:
+        """A frame's table entry (image, drawn, solid), made once."""
+        entry = self._entries.get((li, frame))
+        if entry is None:
+            img = self._fast(li, self.image_of(li, frame))
+            entry = self._entries[li, frame] = (img, img is not None, self._is_solid(img))
+        return entry
 
     def changed_since(self, version: int) -> list[int] | None:
         """The animated gids whose frame changed after `version` (None: too long ago to
