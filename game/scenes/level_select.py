@@ -107,7 +107,7 @@ class LevelSelectScene(Scene):
                   palette.UI_ACCENT, scale=3, shadow=(0, 0, 0), align="center")
         subtitle = ("Each level opens with its briefing; win it to unlock the next."
                     if self.story else
-                    "Every level is open: practice runs start clean, without carry-in.")
+                    "Every level is open: practice runs start clean, with nothing carried over.")
         font.draw(surface, subtitle, (w // 2, 46), palette.UI_DIM, align="center")
         store = self.app.services.splits
         self.rects = []

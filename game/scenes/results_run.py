@@ -35,8 +35,8 @@ def result_lines(res: LevelResult, run: Run) -> list[tuple[str, tuple[int, int, 
         lines.append((f"PB {format_ticks(res.previous_pb)}  "
                       f"{format_delta(res.igt - res.previous_pb)}", palette.UI_DIM))
     if res.carried:
-        lines.append(("Started with carry-in: no level PB or medal (practice times are "
-                      "clean)", palette.UI_DIM))
+        lines.append(("Started with what the last level left: no level PB or medal "
+                      "(practice runs set those)", palette.UI_DIM))
     elif res.medal:
         others = "  ".join(f"{n} {format_ticks(t)}" for n, t in medal_times(res.par))
         lines.append((f"{res.medal.upper()} medal   ({others})", MEDAL_COLORS[res.medal]))
