@@ -170,3 +170,29 @@ def test_winning_shows_results_with_the_in_game_time(app):
     assert app.scene.igt == play.sim.igt_ticks
     key(app, pygame.K_r)
     assert app.scene is play and play.sim.tick == 0
+
+
+def test_leaving_from_the_pause_menu_asks_first(app, tmp_path):
+    """Quit to title (and Quit game) lose the attempt: one Enter too many must not."""
+    from game.scenes.confirm import ConfirmScene
+
+    play = PlayScene(app, load_level(LEVEL1))
+    app.push(play)
+    app.frame(fixed_ticks=30)
+    key(app, pygame.K_ESCAPE)
+    for _ in range(3):
+        key(app, pygame.K_DOWN)  # Resume, Restart, Settings, -> Quit to title
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.scene, ConfirmScene)
+    app.frame(fixed_ticks=1)
+    pygame.image.save(app.screen, tmp_path / "confirm.png")
+    key(app, pygame.K_RETURN)  # the harmless answer comes first
+    assert isinstance(app.scene, PauseScene) and play.sim.tick == 30
+    key(app, pygame.K_RETURN)
+    key(app, pygame.K_DOWN)
+    key(app, pygame.K_RETURN)  # now "Quit to title" for real
+    assert isinstance(app.scene, TitleScene)
+    assert app.running
+    key(app, pygame.K_ESCAPE)  # the title's own quit question, answered no
+    key(app, pygame.K_ESCAPE)
+    assert app.running

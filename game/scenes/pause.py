@@ -8,6 +8,7 @@ from game.app import App, Scene
 from game.content.text import t
 from game.render import palette
 from game.render.widgets import Menu, MenuItem, panel
+from game.scenes.confirm import ConfirmScene
 
 
 class PauseScene(Scene):
@@ -20,8 +21,8 @@ class PauseScene(Scene):
             MenuItem(t("pause", "resume"), self.resume),
             MenuItem(t("pause", "restart"), self.restart),
             MenuItem(t("pause", "settings"), self.settings),
-            MenuItem(t("pause", "quit_title"), self.quit_to_title),
-            MenuItem(t("pause", "quit_game"), app.quit),
+            MenuItem(t("pause", "quit_title"), self.ask_quit_to_title),
+            MenuItem(t("pause", "quit_game"), self.ask_quit_game),
         ], app.font, scale=2)
         self.mouse = None
 
@@ -36,6 +37,17 @@ class PauseScene(Scene):
         from game.scenes.settings import SettingsScene
 
         self.app.push(SettingsScene(self.app, on_close=self.play.apply_settings))
+
+    # leaving loses the attempt: one misclick must not cost a run, so both ask first
+    def ask_quit_to_title(self) -> None:
+        self.app.push(ConfirmScene(self.app, t("pause", "confirm_title"),
+                                   t("pause", "quit_title"), self.quit_to_title,
+                                   detail=t("pause", "confirm_lost")))
+
+    def ask_quit_game(self) -> None:
+        self.app.push(ConfirmScene(self.app, t("pause", "confirm_quit"),
+                                   t("pause", "quit_game"), self.app.quit,
+                                   detail=t("pause", "confirm_lost")))
 
     def quit_to_title(self) -> None:
         from game.scenes.title import TitleScene
