@@ -107,3 +107,23 @@ def test_no_panel_covers_a_key_object_with_elara_beside_each(app, path):
         stand_at(app, play, rect.centerx, rect.bottom + 10)
         problems += [f"beside {what} {rect.topleft}: {p}" for p in covered(app, play)]
     assert not problems, "\n".join(problems[:20])
+
+
+def test_the_wave_line_fits_during_a_live_wave_with_cooldowns(app):
+    """A live wave, the next one's make-up, the early-call bonus, fast-forward and both of
+    Kora's cooldowns: the line drops the make-up rather than run off the screen."""
+    from game.dev.bot_confront import ConfrontPilot
+
+    play = PlayScene(app, load_level(CAMPAIGN_DIR / "04_confrontation.tmx"))
+    app.reset_to(play)
+    sim, pilot = play.sim, ConfrontPilot.newcomer(play.sim)
+    while not len(sim.conf.swarm) and sim.outcome == "playing":
+        sim.step(pilot.decide())
+    assert len(sim.conf.swarm)
+    for kind in sim.conf.cooldowns:  # as right after both abilities were used
+        sim.conf.cooldowns[kind] = 3600
+    play.confront.ui.speed = 3
+    app.frame(fixed_ticks=0)
+    strip = play.confront.ui.rects[0]
+    assert strip.right <= app.screen.get_width()
+    assert strip.width > 100  # drawn, not skipped

@@ -59,7 +59,7 @@ class WaveHud:
         ui.rects = []
         if not sim.conf.table.wave_count:
             return
-        ui.rects.append(self._strip(target, sim, ui))
+        ui.rects.append(self._fitted_strip(target, sim, ui))
         ui.rects.append(self._build_menu(target, sim, build_kind))
         inspect = self._structure(target, sim, ui)
         if inspect is not None:
@@ -68,7 +68,22 @@ class WaveHud:
     def _text(self, target, text, pos, color=None) -> pygame.Rect:
         return self.font.draw(target, text, pos, color or palette.UI_TEXT, shadow=(0, 0, 0))
 
-    def _strip(self, target: pygame.Surface, sim: Simulation, ui: WaveUi) -> pygame.Rect:
+    def _fitted_strip(self, target: pygame.Surface, sim: Simulation, ui: WaveUi
+                      ) -> pygame.Rect:
+        """The strip, without the next wave's make-up when the whole line would run off
+        the screen (a live wave with cooldowns showing): measured on a scratch surface."""
+        room = target.get_width() - self.strip_x
+        scratch = pygame.Surface((room * 2, 16), pygame.SRCALPHA)
+        x0 = self.strip_x
+        self.strip_x, y0, self.strip_y = 0, self.strip_y, 0
+        try:
+            wide = self._strip(scratch, sim, ui).width
+        finally:
+            self.strip_x, self.strip_y = x0, y0
+        return self._strip(target, sim, ui, compact=wide > room)
+
+    def _strip(self, target: pygame.Surface, sim: Simulation, ui: WaveUi,
+               compact: bool = False) -> pygame.Rect:
         """One line: the wave, drones alive, the next wave's countdown and make-up, the
         early call and its bonus, fast-forward, Kora's abilities (Tab: the first only)."""
         conf = sim.conf
@@ -84,7 +99,7 @@ class WaveHud:
         else:
             wait = conf.next_wave_tick - sim.tick
             x = self._text(target, f" · next in {seconds(wait)}", (x, y)).right + 4
-            if not ui.folded:
+            if not ui.folded and not compact:
                 for name, n in conf.table.makeup(conf.wave + 1).items():
                     target.blit(self.icons[name], (x, y - 2))
                     x = self._text(target, str(n), (x + 12, y)).right + 4
