@@ -53,6 +53,7 @@ class WaveHud:
         # `strip_x`), the build menu at the bottom bar's right end
         self.strip_x, self.strip_y = 110, 30
         self.menu_bottom: int | None = None
+        self._scratch: pygame.Surface | None = None  # where the strip's width is measured
 
     def draw(self, target: pygame.Surface, sim: Simulation, ui: WaveUi,
              build_kind: str | None) -> None:
@@ -73,7 +74,11 @@ class WaveHud:
         """The strip, without the next wave's make-up when the whole line would run off
         the screen (a live wave with cooldowns showing): measured on a scratch surface."""
         room = target.get_width() - self.strip_x
-        scratch = pygame.Surface((room * 2, 16), pygame.SRCALPHA)
+        if ui.folded:  # the short line: nothing to drop
+            return self._strip(target, sim, ui)
+        if self._scratch is None or self._scratch.get_width() < room * 2:
+            self._scratch = pygame.Surface((room * 2, 16), pygame.SRCALPHA)
+        scratch = self._scratch
         x0 = self.strip_x
         self.strip_x, y0, self.strip_y = 0, self.strip_y, 0
         try:
