@@ -77,3 +77,14 @@ def test_a_maze_is_searched_to_its_end():
     dist, label = reference(walk, [(0, 0, 5)])
     assert np.array_equal(field.dist, dist) and np.array_equal(field.label, label)
     assert field.at(20, 20)[0] == int(walk.sum()) - 1
+
+
+def test_the_search_scratch_shrinks_after_a_huge_map():
+    """A 1000×1000 custom map needs 16 MB of claim marks; the next, small map must not
+    keep them for the rest of the session."""
+    from game.sim import pathing
+
+    Field(np.ones((1000, 1000), dtype=bool), [(0, 0, 1)])
+    assert pathing._IDS.nbytes >= 16_000_000
+    Field(np.ones((30, 48), dtype=bool), [(0, 0, 1)])
+    assert pathing._IDS.nbytes < 1_000_000
