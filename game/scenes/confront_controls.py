@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.content.text import t, text
+from game.content.text import t
 from game.render import palette
 from game.render.alerts import Alerts
 from game.render.drones import DroneView
@@ -18,8 +18,9 @@ from game.render.support_hud import ROW_H, civic_width
 from game.render.swarm_fx import SwarmFx
 from game.render.wave_hud import BUILD_MENU, WaveHud, WaveUi, defence_at
 from game.render.widgets import panel
+from game.scenes.confront_hints import ConfrontHints
 from game.sim.commands import CallWave, Cast, Sell, SetEmitterMode, UpgradeEmitter
-from game.sim.components import Reactor, Structure
+from game.sim.components import Structure
 from game.sim.constants import TILE_PX
 from game.sim.swarm import events as sev
 from game.sim.swarm.components import Emitter
@@ -35,7 +36,7 @@ class ConfrontControls:
         self.sim = scene.sim
         self.active = bool(self.sim.conf.table.wave_count)
         self.ui = WaveUi()
-        self.seen: set[str] = set()  # hint conditions met so far
+        self.hints = ConfrontHints()  # the hint bar's line, from the sim's state
         self.view: DroneView = scene.view.drones
         self.hud = WaveHud(scene.app.font)
         self.fx = SwarmFx(scene.effects, scene.app.services.settings.settings.screen_shake)
@@ -195,28 +196,8 @@ class ConfrontControls:
         if not self.active:
             return
         self.scene.ui.controls = "waves"
-        self.scene.ui.hint = t("controls", "aim") if self.ui.aiming else self._hint()
-
-    def _hint(self) -> str:
-        sim, seen = self.sim, self.seen
-        if sim.query(Reactor):
-            seen.add("node")
-        if sim.state.produced_total.get("spark", 0):
-            seen.add("spark")
-        emitters = sim.query(Emitter)
-        if emitters:
-            seen.add("emitter")
-        if any(em.level for _, em in emitters):
-            seen.add("upgrade")
-        if sim.conf.wave:
-            seen.add("wave")
-        for kind in ("aegis", "override"):
-            if sim.conf.cooldowns[kind]:
-                seen.add(kind)
-        for step in text().get("confront_hint", []):
-            if step["until"] not in seen:
-                return step["text"]
-        return ""
+        self.scene.ui.hint = t("controls", "aim") if self.ui.aiming else \
+            self.hints.hint(self.sim, self.scene.input.kind)
 
     def offset(self, offset: tuple[int, int]) -> tuple[int, int]:
         return self.fx.shaken(offset)
