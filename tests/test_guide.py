@@ -17,8 +17,10 @@ from game.dev.bot_civic import CoopPilot, MuralPilot
 from game.level import load_level
 from game.paths import CAMPAIGN_DIR
 from game.render.guide import COLOUR, RING, Guide, Step, next_step
+from game.render.reach import interact_target
 from game.scenes.play import PlayScene
 from game.sim import Simulation
+from game.sim.commands import Build
 from game.sim.components import Position, Reactor, WastePile
 from game.sim.constants import SUBPX, TILE, TILE_PX
 
@@ -285,4 +287,26 @@ def test_following_the_arrow_alone_walks_round_the_wall():
         if sim.player()[0].carry:
             break
     assert sim.player()[0].carry.get("polymer", 0) > 0
+    sim.close()
+
+
+def test_beside_a_node_but_out_of_reach_the_arrow_stays():
+    """The arrow to the node goes only when E reaches it (the rules' reach from her
+    feet): it used to go within 20 px of her middle, where E still said 'Nothing in
+    reach' (seen playing level 3)."""
+    sim = Simulation(load_level(LEVEL3))
+    sim.player()[0].carry.update(sim.rules.cost_of("node"))
+    sim.step([Build("node", 20, 10)])
+    ((_, (_r, node)),) = sim.query(Reactor, Position)
+    guide = Guide(sim, None)
+    guide.step = Step("node", node.x // SUBPX, node.y // SUBPX, "")
+    pos = sim.player()[1]
+    pos.x, pos.y = node.x + 18 * SUBPX, node.y + 14 * SUBPX  # 22.8 px: out of reach
+    assert interact_target(sim) is None
+    guide.aim = guide.point(guide.step)
+    assert guide.angle() is not None  # still an arrow to the node
+    pos.x, pos.y = node.x + 16 * SUBPX, node.y + 12 * SUBPX  # 20 px: E reaches it
+    assert interact_target(sim) is not None
+    guide.aim = guide.point(guide.step)
+    assert guide.angle() is None
     sim.close()

@@ -8,6 +8,7 @@ through walls. Presentation only: the state hash never depends on it."""
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass
 
@@ -25,7 +26,7 @@ from game.sim.world import Simulation
 
 GUIDED = ("support", "coop")  # objective kinds with a hauling loop to guide
 RING = 20  # px from Elara's middle to the arrow
-NEAR_PX = 20  # closer than this, the target needs no arrow
+NEAR_PX = 20  # closer than this, a pile or plot needs no arrow
 COLOUR = palette.PALETTE["amber_2"]
 SPARE_NODES = 2  # a second node, when the bag can pay for it, doubles the pigment
 
@@ -211,11 +212,25 @@ class Guide:
         if step is None or step.what == "drop":
             return None
         mx, my = _me(self.sim)
-        if math.hypot(step.x - mx, step.y - (my - 10)) < NEAR_PX:
+        if self._there(step, mx, my):
             return None
         if self.aim is None or self.aim == (step.x, step.y):  # straight from her middle
             return math.atan2(step.y - (my - 10), step.x - mx)
         return math.atan2(self.aim[1] - my, self.aim[0] - mx)  # a tile on her way
+
+    def _there(self, step: Step, mx: int, my: int) -> bool:
+        """Elara is where the step is done, so no arrow: a node or mural in her reach
+        (the rules' reach from her feet: beside it but out of reach, the arrow stays),
+        else the target under her middle."""
+        if step.what == "node":
+            reach = self.sim.rules.player_reach_px
+        elif step.what == "mural":
+            reach, step = PAINT_REACH_PX, dataclasses.replace(step, y=step.y + 8)
+        else:
+            return math.hypot(step.x - mx, step.y - (my - 10)) < NEAR_PX
+        pos = self.sim.player()[1]  # in sub-pixels, as the rules measure it
+        dx, dy = pos.x - step.x * SUBPX, pos.y - step.y * SUBPX
+        return dx * dx + dy * dy <= (reach * SUBPX) ** 2
 
     def _eased(self, ang: float, goal: tuple[int, int], time_ms: int) -> float:
         """The drawn direction turns toward `ang` over about TURN_MS (a corner on the way
