@@ -26,6 +26,9 @@ from game.sim.world import Simulation
 
 GUIDED = ("support", "coop")  # objective kinds with a hauling loop to guide
 RING = 20  # px from Elara's middle to the arrow
+ARROW_PX = 8  # tip to back corners
+SPREAD = 2.55  # radians from the tip to each back corner: a 30° point, which reads as an
+# arrow at every angle (at 2.4 and 6 px a diagonal one looked like an upright triangle)
 NEAR_PX = 20  # closer than this, a pile or plot needs no arrow
 COLOUR = palette.PALETTE["amber_2"]
 SPARE_NODES = 2  # a second node, when the bag can pay for it, doubles the pigment
@@ -264,15 +267,19 @@ class Guide:
             return
         ang = self._eased(ang, (step.x, step.y), time_ms)
         ax, ay = ex + math.cos(ang) * RING, ey + math.sin(ang) * RING
-        size = 6 + (pulse == 0)
+        size = ARROW_PX + (pulse == 0)
         tip = (ax + math.cos(ang) * size, ay + math.sin(ang) * size)
-        left = (ax + math.cos(ang + 2.4) * size, ay + math.sin(ang + 2.4) * size)
-        right = (ax + math.cos(ang - 2.4) * size, ay + math.sin(ang - 2.4) * size)
+        left = (ax + math.cos(ang + SPREAD) * size, ay + math.sin(ang + SPREAD) * size)
+        right = (ax + math.cos(ang - SPREAD) * size, ay + math.sin(ang - SPREAD) * size)
         pygame.draw.polygon(target, COLOUR, [tip, left, right])
         pygame.draw.polygon(target, palette.UI_SHADOW, [tip, left, right], 1)
         view = target.get_clip()
         half = self.font.size(step.label)[0] // 2 + 2
-        lx = min(max(ax + math.cos(ang) * 16, view.left + half), view.right - half)
-        ly = ay + math.sin(ang) * 12 - self.font.line_height // 2
+        tall = self.font.line_height // 2
+        # the label's middle beyond the tip by its own half-extent along the arrow, so
+        # pointing sideways (along a corridor) it no longer covers the arrow
+        out = size + 2 + abs(math.cos(ang)) * half + abs(math.sin(ang)) * tall
+        lx = min(max(ax + math.cos(ang) * out, view.left + half), view.right - half)
+        ly = ay + math.sin(ang) * out - tall
         self.font.draw(target, step.label, (int(lx), int(ly)), COLOUR, shadow=(0, 0, 0),
                        align="center")

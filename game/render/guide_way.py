@@ -3,8 +3,8 @@
 The shortest walkable path from Elara's tile to the target comes from the game's one
 search (`sim/pathing.Field`, over the grid Elara walks: the map's walls and whatever was
 built). The arrow aims at the farthest tile of that path (up to LOOKAHEAD) that a
-straight line over open tiles reaches, so it leans round a corner ahead of time instead
-of snapping between the path's first steps; and straight at the target when a straight
+straight line over open tiles reaches, so it cuts across to a corner ahead of time
+instead of snapping between the path's first steps; and straight at the target when a straight
 line gets there, or when no path does. Between equally short ways (either side of a
 building) it keeps the one it showed, and an aim stays while nearly as far along, so
 the arrow does not flicker at a tile edge.
@@ -103,15 +103,13 @@ class Way:
             nxt = _toward(field, nxt, toward)
         if not path:  # no walkable way: straight at it, as before
             return None, None
-        best = path[0]
-        for tile in path:
-            if not self._clear(start, _centre(tile), goals):
-                break
-            best = tile
-            if tile in goals:
-                if tile == (target[0] // TILE_PX, target[1] // TILE_PX):
-                    return None, None  # all the way to the target in a straight walk
-                break
+        # the farthest tile of the way that a straight line reaches (not only along an
+        # unbroken start: the search's steps go up to a wall's foot and then along it,
+        # while a straight line cuts across to the corner)
+        seen = np.flatnonzero(self._seen(start, [_centre(t) for t in path], goals))
+        best = path[int(seen[-1])] if seen.size else path[0]
+        if best in goals and best == (target[0] // TILE_PX, target[1] // TILE_PX):
+            return None, None  # the target itself in a straight line
         if last is not None and last != me and self._clear(start, _centre(last), goals):
             here, to_last, to_best = (field.at(*t)[0] for t in (me, last, best))
             if 0 <= to_last < here and to_last <= to_best + STICKY_TILES:
@@ -120,19 +118,24 @@ class Way:
 
     def _clear(self, a: tuple[int, int], b: tuple[int, int],
                goals: tuple[tuple[int, int], ...]) -> bool:
-        """The straight line from `a` to `b` (pixels) crosses open tiles only (a goal
-        tile may be blocked: a node stands on its own tile). A line, not Elara's whole
-        body: walking it, the sim's sliding collision carries her past a corner it
-        grazes, and a body-wide test made the aim hop at every lamp post and rock."""
+        return bool(self._seen(a, [b], goals)[0])
+
+    def _seen(self, a: tuple[int, int], ends: list[tuple[int, int]],
+              goals: tuple[tuple[int, int], ...]) -> np.ndarray:
+        """For each end: the straight line from `a` to it (pixels) crosses open tiles
+        only (a goal tile may be blocked: a node stands on its own tile). A line, not
+        Elara's whole body: walking it, the sim's sliding collision carries her past a
+        corner it grazes, and a body-wide test made the aim hop at every rock."""
         grid = self.sim.grid
-        n = max(abs(b[0] - a[0]), abs(b[1] - a[1])) // SAMPLE_PX + 1
-        f = np.linspace(0.0, 1.0, n + 1)
-        tx = (a[0] + (b[0] - a[0]) * f).astype(np.int64) // TILE_PX
-        ty = (a[1] + (b[1] - a[1]) * f).astype(np.int64) // TILE_PX
+        b = np.array(ends, dtype=np.float64).reshape(-1, 2)
+        d = b - a
+        n = int(np.abs(d).max(initial=0)) // SAMPLE_PX + 2
+        f = np.linspace(0.0, 1.0, n)[None, :]
+        tx = (a[0] + d[:, :1] * f).astype(np.int64) // TILE_PX  # (ends, samples)
+        ty = (a[1] + d[:, 1:] * f).astype(np.int64) // TILE_PX
         inside = (tx >= 0) & (tx < grid.width) & (ty >= 0) & (ty < grid.height)
-        if not inside.all():
-            return False
-        hit = grid.blocked[ty, tx]
+        hit = ~inside
+        hit[inside] = grid.blocked[ty[inside], tx[inside]]
         for gx, gy in goals:
             hit &= (tx != gx) | (ty != gy)
-        return not hit.any()
+        return ~hit.any(axis=1)
