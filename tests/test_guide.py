@@ -13,6 +13,7 @@ import pygame
 import pytest
 
 from game.app import App
+from game.content.text import keys
 from game.dev.bot_civic import CoopPilot, MuralPilot
 from game.level import load_level
 from game.paths import CAMPAIGN_DIR
@@ -309,4 +310,29 @@ def test_beside_a_node_but_out_of_reach_the_arrow_stays():
     assert interact_target(sim) is not None
     guide.aim = guide.point(guide.step)
     assert guide.angle() is None
+    sim.close()
+
+
+def test_the_full_bag_word_names_the_key_that_drops_that_kind():
+    """The drop key drops the chosen kind: with another kind chosen, the word over
+    Elara says to choose first (it said '[X] drops polymer', and X said 'No organic to
+    drop', seen playing level 5)."""
+    sim = Simulation(load_level(LEVEL5))
+    sim.player()[0].carry.update(polymer=6)  # full, and no alloy for a node
+    drawn = []
+
+    class Font:
+        line_height = 8
+
+        def draw(self, _target, line, *_args, **_kw):
+            drawn.append(line)
+
+    guide = Guide(sim, Font())
+    guide.update()
+    assert guide.step.what == "drop" and guide.step.kind == "polymer"
+    for chosen in ("polymer", "organic"):
+        guide.chosen = chosen
+        guide.draw(pygame.Surface((64, 64)), (0, 0), 0)
+    assert drawn == [keys("bag full: [<drop>] drops polymer"),
+                     keys("bag full: [<choose_kind>] picks polymer, [<drop>] drops it")]
     sim.close()

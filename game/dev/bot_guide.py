@@ -61,7 +61,7 @@ class GuideFollower(Autopilot):
         _, pos = self._me()
         tx, ty = step.x // TILE_PX, step.y // TILE_PX
         if step.what == "drop":
-            return [Drop(step.label.rsplit(" ", 1)[-1])]
+            return [Drop(step.kind)]
         if step.what.startswith("plot_"):
             return [Build(step.what[5:], tx, ty)]
         if step.what == "mural":

@@ -40,6 +40,7 @@ class Step:
     x: int  # world pixels, the target's middle
     y: int
     label: str
+    kind: str = ""  # drop: the waste kind to drop
 
 
 def guided(sim: Simulation) -> bool:
@@ -129,7 +130,7 @@ def next_step(sim: Simulation, last: Step | None = None) -> Step | None:
         spare = max((k for k in carry if k not in wanted), key=lambda k: (carry[k], k),
                     default=None)
         if spare is not None:
-            return Step("drop", me[0], me[1] - 10, t("guide", "drop", kind=spare))
+            return Step("drop", me[0], me[1] - 10, t("guide", "drop", kind=spare), spare)
     pile = _nearest(me, _piles(sim, wanted), prefer)
     if pile is not None:
         kind = next(w.kind for _, (w, p) in sim.query(WastePile, Position)
@@ -194,6 +195,7 @@ class Guide:
         self._tick = -1
         self.step: Step | None = None
         self.way = Way(sim)
+        self.chosen: str | None = None  # the kind the drop key drops (set by the scene)
         self.aim: tuple[int, int] | None = None  # where the arrow points (world pixels)
         self._shown: tuple[float, int, tuple[int, int]] | None = None  # angle, ms, target
 
@@ -256,7 +258,9 @@ class Guide:
         tx, ty = step.x - ox, step.y - oy
         pulse = (time_ms // 150) % 4
         if step.what == "drop":  # the step is at her feet: a word over her head
-            self.font.draw(target, keys(step.label), (ex, ey - 24), COLOUR,
+            label = step.label if self.chosen in (None, step.kind) else \
+                t("guide", "drop_choose", kind=step.kind)  # the drop key drops the chosen
+            self.font.draw(target, keys(label), (ex, ey - 24), COLOUR,
                            shadow=(0, 0, 0), align="center")
             return
         if target.get_clip().collidepoint(tx, ty):  # in view: ring the target

@@ -223,6 +223,7 @@ class PlayScene(Scene):
         self.effects.update(dt_ms)
         self.sound.update(self.camera, running=self.sim.outcome == PLAYING)
         self.ui.hint = self.tutorial.hint()
+        self.guide.chosen = self.input.kind  # its 'drop' names the key that drops it
         self.guide.update()
         self.confront.update()
         self.ui.message_ms = max(0.0, self.ui.message_ms - dt_ms)
