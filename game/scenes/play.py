@@ -256,6 +256,9 @@ class PlayScene(Scene):
         surface.set_clip(None)
         self.ui.timer = self.run.timer_view(self.sim)
         self.ui.kind = self.input.kind
+        # a defence's panel (wave levels) in the bottom bar; none under a dialogue, which
+        # covers the bar and must read clean
+        self.ui.inspecting = self.app.scene is self and self.confront.inspecting()
         self.hud.draw(surface, self.sim, self.ui)
         self.confront.draw_hud(surface, offset)
         self.hot_reload.draw(surface, self.app.font, self.app.time_ms)
