@@ -9,7 +9,7 @@ Figures, each the median of several runs:
 - start_to_first_frame_s: a fresh process from start until its first frame is shown.
 - tiles_level1_640x360, tiles_480x300_640x360: tile drawing per frame, ours beside
   pyscroll's BufferedRenderer on the same map and camera path (game/dev/bench_tiles.py);
-  collector_field_ms_256: one collectors' distance field on a 256×256 map.
+  collector_field_ms_256: one collectors' distance field on a 256×256 map (and its CPU time).
 - cpu_share_title_10s, cpu_share_level1_10s: share of one core used in a real window
   (needs a display; game/dev/bench_cpu.py).
 """
