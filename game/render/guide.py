@@ -3,7 +3,8 @@ step in the hauling loop, and a pulsing ring on it when it is in view. The step 
 from the simulation's state only (read, never written): build a node or workshop the
 goals still need on the nearest free plot; paint the nearest mural the pigment pays
 for; carry what the bag holds to the nearest node; else fetch the nearest pile of the
-kind still needed. Presentation only: the state hash never depends on it."""
+kind still needed. The arrow points along the walkable way there (`guide_way.Way`), not
+through walls. Presentation only: the state hash never depends on it."""
 
 from __future__ import annotations
 
@@ -15,10 +16,11 @@ import pygame
 from game.content.text import keys, t
 from game.render import palette
 from game.render.font import BitmapFont
+from game.render.guide_way import Way
 from game.sim.components import Mural, Position, Reactor, WastePile
 from game.sim.constants import SUBPX, TILE_PX
 from game.sim.objectives.coop import coop_goals
-from game.sim.systems.painting import LAST_STAGE
+from game.sim.systems.painting import LAST_STAGE, PAINT_REACH_PX
 from game.sim.world import Simulation
 
 GUIDED = ("support", "coop")  # objective kinds with a hauling loop to guide
@@ -45,6 +47,7 @@ def _me(sim: Simulation) -> tuple[int, int]:
     return pos.x // SUBPX, pos.y // SUBPX
 
 
+TURN_MS = 80  # the drawn arrow's time to turn most of the way to a new direction
 STICKY_PX = 48  # the arrow keeps its target unless another is this much nearer
 
 
@@ -162,6 +165,21 @@ def _piles(sim: Simulation, kinds: set[str]) -> list[tuple[int, int]]:
             if w.kind in kinds and w.amount > 0 and not w.held]
 
 
+def goal_tiles(sim: Simulation, step: Step) -> tuple[tuple[int, int], ...]:
+    """Where to walk for a step: for a mural, the open tile within painting reach nearest
+    to it (its wall is not walked into; one tile, so the aim does not hop between
+    several); else the target's own tile."""
+    if step.what != "mural":
+        return ()
+    x, y = step.x, step.y + 8  # the mural's position (the step rings its middle)
+    tx, ty = x // TILE_PX, y // TILE_PX
+    spots = [((gx * TILE_PX + 8 - x) ** 2 + (gy * TILE_PX + 8 - y) ** 2, gy, gx)
+             for gy in range(ty - 2, ty + 3) for gx in range(tx - 2, tx + 3)
+             if not sim.grid.is_blocked(gx, gy)]
+    near = min(spots, default=None)
+    return ((near[2], near[1]),) if near and near[0] <= PAINT_REACH_PX ** 2 else ()
+
+
 class Guide:
     """Works out the step once per tick, draws it every frame."""
 
@@ -171,11 +189,44 @@ class Guide:
         self.active = guided(sim)
         self._tick = -1
         self.step: Step | None = None
+        self.way = Way(sim)
+        self.aim: tuple[int, int] | None = None  # where the arrow points (world pixels)
+        self._shown: tuple[float, int, tuple[int, int]] | None = None  # angle, ms, target
 
     def update(self) -> None:
         if self.active and self.sim.tick != self._tick:
             self._tick = self.sim.tick
-            self.step = next_step(self.sim, self.step)
+            self.step = step = next_step(self.sim, self.step)
+            self.aim = self.point(step)
+
+    def point(self, step: Step | None) -> tuple[int, int] | None:
+        """Where the arrow for `step` aims (world pixels), or None (no arrow)."""
+        if step is None or step.what == "drop":
+            return None
+        return self.way.aim((step.x, step.y), goal_tiles(self.sim, step))
+
+    def angle(self) -> float | None:
+        """The arrow's direction (radians, screen axes), or None when none is drawn."""
+        step = self.step
+        if step is None or step.what == "drop":
+            return None
+        mx, my = _me(self.sim)
+        if math.hypot(step.x - mx, step.y - (my - 10)) < NEAR_PX:
+            return None
+        if self.aim is None or self.aim == (step.x, step.y):  # straight from her middle
+            return math.atan2(step.y - (my - 10), step.x - mx)
+        return math.atan2(self.aim[1] - my, self.aim[0] - mx)  # a tile on her way
+
+    def _eased(self, ang: float, goal: tuple[int, int], time_ms: int) -> float:
+        """The drawn direction turns toward `ang` over about TURN_MS (a corner on the way
+        sweeps the arrow round instead of snapping it); a new target snaps it."""
+        last = self._shown
+        if last is not None and last[2] == goal:
+            was, then = last[0], last[1]
+            turn = (ang - was + math.pi) % math.tau - math.pi
+            ang = was + turn * min(1.0, max(0, time_ms - then) / TURN_MS)
+        self._shown = (ang, time_ms, goal)
+        return ang
 
     def draw(self, target: pygame.Surface, offset: tuple[int, int], time_ms: int) -> None:
         step = self.step
@@ -192,10 +243,11 @@ class Guide:
             return
         if target.get_clip().collidepoint(tx, ty):  # in view: ring the target
             pygame.draw.circle(target, COLOUR, (tx, ty), 10 + pulse, 1)
-        dx, dy = step.x - mx, step.y - (my - 10)
-        if math.hypot(dx, dy) < NEAR_PX:
+        ang = self.angle()
+        if ang is None:
+            self._shown = None
             return
-        ang = math.atan2(dy, dx)
+        ang = self._eased(ang, (step.x, step.y), time_ms)
         ax, ay = ex + math.cos(ang) * RING, ey + math.sin(ang) * RING
         size = 6 + (pulse == 0)
         tip = (ax + math.cos(ang) * size, ay + math.sin(ang) * size)
