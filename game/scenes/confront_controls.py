@@ -252,8 +252,11 @@ class ConfrontControls:
     def draw_hud(self, surface: pygame.Surface, offset: tuple[int, int]) -> None:
         if not self.active:
             return
-        self.alerts.draw(surface, offset, self.scene.app.time_ms)
         scene = self.scene
+        self.alerts.draw(surface, offset, scene.app.time_ms, scene.view.elara_rect)
+        surface.set_clip(scene.camera.viewport)  # the gates' rings never hide Elara either
+        scene.view.elara_on_top(surface)
+        surface.set_clip(None)
         kind = scene.ui.build_kind if scene.ui.build_mode else None
         self.hud.strip_x = max(110, civic_width(self.sim, scene.app.font) + 8)
         self.hud.strip_y = scene.camera.viewport.y - ROW_H

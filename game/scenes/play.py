@@ -250,6 +250,7 @@ class PlayScene(Scene):
         self.bag.draw_world(surface, offset, self.app.time_ms)
         self.guide.draw(surface, offset, self.app.time_ms)
         self.effects.draw(surface, offset)
+        self.view.elara_on_top(surface)  # no mark, label or word hides her (the aim may)
         if self.ui.build_mode and self.mouse_tile is not None:
             draw_build_preview(surface, self.app.font, self.sim, self.mouse_tile, offset,
                                self.app.time_ms, self.ui.build_kind)
