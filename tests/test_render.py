@@ -180,8 +180,8 @@ def test_leaving_from_the_pause_menu_asks_first(app, tmp_path):
     app.push(play)
     app.frame(fixed_ticks=30)
     key(app, pygame.K_ESCAPE)
-    for _ in range(3):
-        key(app, pygame.K_DOWN)  # Resume, Restart, Settings, -> Quit to title
+    for _ in range(4):
+        key(app, pygame.K_DOWN)  # Resume, Restart, Settings, Level briefing, -> Quit to title
     key(app, pygame.K_RETURN)
     assert isinstance(app.scene, ConfirmScene)
     app.frame(fixed_ticks=1)

@@ -172,6 +172,7 @@ def test_title_menu_starts_a_campaign_and_practice(app):
     assert len(app.scene.rows) == len(campaign_levels()) and not app.scene.locked
     app.frame(fixed_ticks=0)
     key(app, pygame.K_RETURN)
+    key(app, pygame.K_ESCAPE)  # a first practice of a level opens with its briefing
     assert isinstance(app.scene, PlayScene) and app.scene.run.category == "practice"
 
 

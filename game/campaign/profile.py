@@ -1,8 +1,9 @@
 """The player's campaign profile: profile.json in the data dir.
 
 What it holds: unlocked levels, best time and best medal per level, the carry-in each
-won level hands to the next (docs/ARCHITECTURE.md, "Campaign carry-in"), and where the
-settings live. It is written atomically (game.save) after every finished level, and a
+won level hands to the next (docs/ARCHITECTURE.md, "Campaign carry-in"), the levels whose
+briefing the player has been shown (practice shows it only the first time), and where
+the settings live. It is written atomically (game.save) after every finished level, and a
 copy of each good write is kept as profile.last-good.json: a damaged profile is moved
 aside as a backup, the player is told, and play resumes from that last good copy, never
 a crash and never a silent reset.
@@ -36,6 +37,7 @@ SCHEMA = Record({
     "carry": TableOf(TableOf(Any(6))),
     "settings": Str(),
     "last_level": Str(128),
+    "briefed": ListOf(Str(128), 1000),
 }, frozenset({"format", "unlocked", "levels"}))
 
 
@@ -97,7 +99,20 @@ class Profile:
         carry = self.data.get("carry", {}).get(level_id, {})
         return carry if isinstance(carry, dict) else {}
 
+    def briefed(self, level_id: str) -> bool:
+        """Has the player been shown this level's briefing (read or skipped)?"""
+        return level_id in self.data.get("briefed", [])
+
     # -- writing ---------------------------------------------------------------------
+    def mark_briefed(self, level_id: str) -> str:
+        """The briefing of `level_id` was shown; saved at once. Returns "" or what went
+        wrong saving (then practice simply shows it again next time)."""
+        seen = self.data.setdefault("briefed", [])
+        if level_id in seen:
+            return ""
+        seen.append(level_id)
+        return self.save()
+
     def record(self, level_id: str, outcome: str, igt_ticks: int, medal: str,
                next_id: str | None, carry: dict | None = None, carried: bool = False) -> str:
         """A finished level (won or lost): best time, medal, next level unlocked, carry-in

@@ -1,7 +1,11 @@
 """Between the screens of a campaign: a level starts with its briefing, then play.
 
-`enter_level` is the one way story and campaign runs start a level, so a briefing
-always comes first; practice from the level select goes straight to play.
+`enter_level` is the one way campaign, story and practice runs start a level. Campaign
+and story runs always open with the briefing (a campaign restart, for speedrunners, goes
+straight in); practice shows it only the first time the player starts that level, so a
+first-timer is told what the level is about and a runner is never held up again. The
+briefing comes before the run's first tick and its real-time clock, so reading it never
+counts in either.
 """
 
 from __future__ import annotations
@@ -33,7 +37,29 @@ def enter_level(app, level, run, briefing: bool = True, story: bool = False) -> 
         return
     from game.scenes.briefing import BriefingScene
 
-    app.reset_to(BriefingScene(app, level, entry, play))
+    def briefed() -> None:  # read or skipped: practice need not show it again
+        app.services.profile.mark_briefed(entry.id)
+        play()
+
+    app.reset_to(BriefingScene(app, level, entry, briefed))
+
+
+def start_practice_level(app, path: Path) -> str:
+    """Practice one campaign level from the level select: a clean start on its official
+    seed (category "practice"), opened by its briefing the first time the player starts
+    it. Returns "" or why it cannot."""
+    from game.campaign.catalog import entry_for_path
+    from game.level import MapError, load_level
+    from game.speedrun.run import Run
+
+    try:
+        level = load_level(path)
+    except MapError as exc:
+        return exc.format()
+    entry = entry_for_path(level.path)
+    first = entry is not None and not app.services.profile.briefed(entry.id)
+    enter_level(app, level, Run.for_app(app, "practice", [Path(path)]), briefing=first)
+    return ""
 
 
 def start_story_level(app, path: Path) -> str:

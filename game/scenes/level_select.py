@@ -1,7 +1,8 @@
 """Practice: start any campaign level on its own, unlocked or not (a practice run starts
 clean, without carry-in, so playing ahead spoils no progress and no time). Runs started
-here are marked "practice" in their replays and splits. Campaign > Continue uses the same
-screen in story mode, where only unlocked levels open. Shows each level's PB and
+here are marked "practice" in their replays and splits; a level's briefing opens it the
+first time it is practised. Campaign > Continue uses the same screen in story mode, where
+only unlocked levels open. Shows each level's PB and
 medal; V watches the PB replay, Tab opens every saved replay."""
 
 from __future__ import annotations
@@ -53,24 +54,13 @@ class LevelSelectScene(Scene):
         self.rects: list[pygame.Rect] = []
 
     def start(self) -> None:
-        from game.scenes.play import PlayScene
-        from game.speedrun.run import Run
+        from game.scenes.campaign_flow import start_practice_level, start_story_level
 
         if not self.rows:
             return
         path = self.rows[self.index][0]
-        if self.story:
-            from game.scenes.campaign_flow import start_story_level
-
-            self.error = start_story_level(self.app, path)
-            return
-        try:
-            level = load_level(path)
-        except MapError as exc:
-            self.error = exc.format()
-            return
-        run = Run.for_app(self.app, "practice", [path])
-        self.app.reset_to(PlayScene(self.app, level, run=run))
+        start = start_story_level if self.story else start_practice_level
+        self.error = start(self.app, path)
 
     def watch(self) -> None:
         from game.scenes.replay_viewer import open_viewer

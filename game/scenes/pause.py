@@ -1,4 +1,5 @@
-"""Pause: the level stands still (no ticks) under a dimmed overlay with a menu."""
+"""Pause: the level stands still (no ticks) under a dimmed overlay with a menu. A level
+with a briefing offers it again here (read while nothing ticks, so it costs no IGT)."""
 
 from __future__ import annotations
 
@@ -17,13 +18,16 @@ class PauseScene(Scene):
     def __init__(self, app: App, play) -> None:
         super().__init__(app)
         self.play = play
-        self.menu = Menu([
+        items = [
             MenuItem(t("pause", "resume"), self.resume),
             MenuItem(t("pause", "restart"), self.restart),
             MenuItem(t("pause", "settings"), self.settings),
             MenuItem(t("pause", "quit_title"), self.ask_quit_to_title),
             MenuItem(t("pause", "quit_game"), self.ask_quit_game),
-        ], app.font, scale=2)
+        ]
+        if play.story.briefing() is not None:
+            items.insert(3, MenuItem(t("pause", "briefing"), self.briefing))
+        self.menu = Menu(items, app.font, scale=2)
         self.mouse = None
 
     def resume(self) -> None:
@@ -37,6 +41,15 @@ class PauseScene(Scene):
         from game.scenes.settings import SettingsScene
 
         self.app.push(SettingsScene(self.app, on_close=self.play.apply_settings))
+
+    def briefing(self) -> None:
+        """The level's briefing over the paused level; skipping or ending it comes back
+        here."""
+        from game.scenes.briefing import BriefingScene
+
+        hooks = self.play.story
+        self.app.push(BriefingScene(self.app, self.play.level, hooks.entry, self.app.pop,
+                                    hooks.custom))
 
     # leaving loses the attempt: one misclick must not cost a run, so both ask first
     def ask_quit_to_title(self) -> None:
@@ -70,7 +83,8 @@ class PauseScene(Scene):
         shade.fill((*palette.UI_PANEL, 150))
         surface.blit(shade, (0, 0))
         w, h = surface.get_size()
-        box = pygame.Rect(0, 0, 280, 196)
+        gap = self.app.font.line_height * 2 + 6  # the menu's row at scale 2
+        box = pygame.Rect(0, 0, 280, 66 + gap * len(self.menu.items))
         box.center = (w // 2, h // 2)
         panel(surface, box, alpha=220, border=palette.UI_ACCENT)
         self.app.font.draw(surface, t("pause", "heading"), (w // 2, box.y + 10),

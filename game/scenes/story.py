@@ -49,6 +49,13 @@ class StoryHooks:
         self.recorded = False
         self.save_problem = ""
 
+    def briefing(self) -> Script | None:
+        """The level's briefing (a campaign level's, or a custom map's own), if it has
+        one with lines: the pause menu offers it again."""
+        name = self.entry.briefing if self.entry else "briefing"
+        script = self.scenes.get(name) if (self.entry or self.custom) else None
+        return script if script is not None and script.lines else None
+
     # -- during the level ------------------------------------------------------------
     def on_events(self, play, events: list[ev.Event]) -> None:
         if getattr(self.app, "skip_story", False):  # `play --headless`: nobody to read it
