@@ -59,7 +59,7 @@ class Alerts:
 
     def draw(self, target: pygame.Surface, offset: tuple[int, int], time_ms: int,
              keep_clear: pygame.Rect | None = None) -> None:
-        """`keep_clear`: Elara on screen; a gate's countdown goes below its ring rather
+        """`keep_clear`: Elara on screen; a gate's countdown goes beside its ring rather
         than on her."""
         ox, oy = offset
         self.countdowns = []
