@@ -41,6 +41,13 @@ class Script:
     id: str
     lines: tuple[Line, ...]
     title: str = ""
+    # when it plays (game/campaign/cues.py): `cue` shows it when that condition first
+    # holds; `needs` must hold when it is due, else `otherwise` (a scene id) plays in its
+    # place, or nothing; `lead` puts it first among scenes that come at the same moment
+    cue: str = ""
+    needs: str = ""
+    otherwise: str = ""
+    lead: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,8 +155,29 @@ def parse_scenes(raw: dict, where: str, problems: list[str]) -> dict[str, Script
             else:
                 problems.append(f"{where}: [{sid}] line {n} is not [\"who\", \"text\"]; "
                                 "skipped")
-        scenes[sid] = Script(sid, tuple(lines), _text(table, "title"))
+        scenes[sid] = Script(sid, tuple(lines), _text(table, "title"),
+                             *_timing(table, f"{where}: [{sid}]", problems))
+    for script in scenes.values():
+        if script.otherwise and script.otherwise not in scenes:
+            problems.append(f"{where}: [{script.id}] otherwise = {script.otherwise!r} "
+                            "names no scene in this file")
     return scenes
+
+
+def _timing(table: dict, where: str, problems: list[str]) -> tuple[str, str, str, bool]:
+    """A scene's `cue`, `needs`, `otherwise` and `lead`; an unknown condition is reported
+    and left out (the scene then plays as a plain one)."""
+    from game.campaign.cues import CONDITIONS
+
+    found = []
+    for key in ("cue", "needs"):
+        name = _text(table, key)
+        if name and name not in CONDITIONS:
+            problems.append(f"{where} {key} = {name!r} is not a condition; use one of "
+                            f"{', '.join(sorted(CONDITIONS))}")
+            name = ""
+        found.append(name)
+    return found[0], found[1], _text(table, "otherwise"), table.get("lead") is True
 
 
 @cache

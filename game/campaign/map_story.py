@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import difflib
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from game.campaign.catalog import Line, Script, Speaker, campaign, parse_scenes
@@ -140,8 +140,9 @@ def _read(story: MapStory, path: Path, files: Files) -> None:
                         f"{MAX_LINE_CHARS}", f"scene {sid}", "split it into two lines")
         if not lines:
             problem("the scene has no lines", f"scene {sid}", FORMAT_HINT, WARNING)
-        story.scenes[sid] = Script(sid, tuple(Line(ln.who, ln.text[:MAX_LINE_CHARS])
-                                             for ln in lines), scene.title[:80])
+        story.scenes[sid] = replace(scene, lines=tuple(Line(ln.who, ln.text[:MAX_LINE_CHARS])
+                                                       for ln in lines),
+                                    title=scene.title[:80])
 
 
 def _speaker(story: MapStory, path: Path, files: Files, sid: str, table: object,

@@ -3,7 +3,9 @@ plays before the results, and every finished level goes into the profile.
 
 Dialogue is shown by pushing a DialogueScene; the level does not tick under it, so it
 never counts toward the in-game time and cannot change the simulation. Each dialogue
-plays at most once per attempt (a restart plays them again).
+plays at most once per session (a restart goes quietly). A scene may wait for a `cue`
+and depend on what it `needs` (game/campaign/cues.py): the lesson comes when the player
+needs it, never after it was done. Scenes named in the same tick are one conversation.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from collections.abc import Callable
 
 from game.app import App
 from game.campaign.catalog import Script, campaign, entry_for_path, scenes_for
+from game.campaign.cues import holds
 from game.campaign.map_story import MapStory, load_story
 from game.level.data import LevelData
 from game.scenes.dialogue import DialogueScene
@@ -44,7 +47,8 @@ class StoryHooks:
         self.seen: set[tuple[str, str]] = app.__dict__.setdefault("story_seen", set())
         self.key = str(level.path)
         self.shown: set[str] = {d for k, d in self.seen if k == self.key}
-        self.queue: list[Script] = []
+        self.queue: list[list[Script]] = []  # conversations waiting their turn
+        self.cued = [sc for sc in self.scenes.values() if sc.cue]
         self.quiet_until = QUIET_TICKS  # no trigger scene before this tick
         self.recorded = False
         self.save_problem = ""
@@ -60,23 +64,53 @@ class StoryHooks:
     def on_events(self, play, events: list[ev.Event]) -> None:
         if getattr(self.app, "skip_story", False):  # `play --headless`: nobody to read it
             return
+        batch: list[Script] = []
         for e in events:
             if e.kind != ev.TRIGGER and "dialogue" not in e.data:
                 continue  # story events name their scene too (dax_joined, coop_goal_met)
-            did = str(e.data.get("dialogue", ""))
-            if did in self.scenes and did not in self.shown:
-                self.shown.add(did)
-                self.seen.add((self.key, did))
-                self.queue.append(self.scenes[did])
+            script = self.scenes.get(str(e.data.get("dialogue", "")))
+            if script is not None and not script.cue:  # a cued scene waits for its cue
+                self._take(script, batch, play.sim)
+        if events:  # the state a cue reads changes only on ticks with news
+            for script in self.cued:
+                if script.id not in self.shown and holds(script.cue, play.sim):
+                    self._take(script, batch, play.sim)
+        if batch:
+            batch.sort(key=lambda sc: not sc.lead)  # stable: otherwise in event order
+            self.queue.append(batch)
         # a scene triggered in the first seconds waits for them to pass (the briefing
-        # has just been read), and two scenes never come back to back: the player gets
-        # to play between them
+        # has just been read), and two conversations never come back to back: the
+        # player gets to play between them
         if self.queue and not isinstance(self.app.scene, DialogueScene) and \
                 play.sim.tick >= self.quiet_until:
             self._show_next(play)
 
+    def _take(self, script: Script, batch: list[Script], sim) -> None:
+        """`script` is due: it joins this tick's conversation once per session, or its
+        `otherwise` scene does when what it needs does not hold."""
+        if script.id in self.shown:
+            return
+        self._mark(script.id)
+        if not holds(script.needs, sim):
+            script = self.scenes.get(script.otherwise)
+            if script is None or script.id in self.shown:
+                return
+            self._mark(script.id)
+        batch.append(script)
+
+    def _mark(self, did: str) -> None:
+        self.shown.add(did)
+        self.seen.add((self.key, did))
+
     def _show_next(self, play, then: Callable[[], None] | None = None) -> None:
-        script = self.queue.pop(0)
+        # what a scene explains may have been done while it waited: it is dropped
+        scripts = [sc for sc in self.queue.pop(0) if holds(sc.needs, play.sim)]
+        if not scripts:
+            if then is not None:
+                then()
+            return
+        script = Script(scripts[0].id, tuple(ln for sc in scripts for ln in sc.lines),
+                        scripts[0].title)
         play.input.held.clear()  # keys released under the dialogue never reach the level
 
         def done() -> None:
@@ -116,7 +150,7 @@ class StoryHooks:
             closing = ""
         if play.sim.outcome == WON and closing in self.scenes and closing not in self.shown:
             self.shown.add(closing)
-            self.queue = [self.scenes[closing]]  # lines still waiting were overtaken by the win
+            self.queue = [[self.scenes[closing]]]  # lines still waiting: overtaken by the win
             self._show_next(play, show_results)
         else:
             show_results()
