@@ -1,6 +1,6 @@
 """Reclaim 2147: a deterministic 2D top-down strategy game."""
 
-__version__ = "0.5.1"
+__version__ = "0.5.2"
 
 import os as _os
 

@@ -9,6 +9,7 @@ from game.sim.commands import Command, Interact
 from game.sim.components import Depot, Position, Reactor, Structure, WastePile
 from game.sim.constants import TILE
 from game.sim.systems.depots import DEPOT_REACH_BONUS_PX
+from game.sim.systems.pickup import within_pickup
 
 DELIVER_BATCH = 4  # go to a depot once this much (or all it still wants) is in stock
 
@@ -100,15 +101,12 @@ class DeliveryPilot(Autopilot):
 
     # -- walking around piles it does not want -------------------------------------------
     def _go_to_piles(self, kinds: set[str], pos: Position) -> list[Command]:
-        self.avoid = {(p.x // TILE, p.y // TILE) for _, (pile, p) in
-                      self.sim.query(WastePile, Position)
-                      if pile.amount > 0 and pile.kind not in kinds}
+        self.avoid = self._pickup_tiles(lambda pile: pile.kind not in kinds)
         return super()._go_to_piles(kinds, pos)
 
     def _walk(self, pos: Position, goals: set, goal_key) -> list[Command]:
         if goal_key[0] != "piles":
-            self.avoid = {(p.x // TILE, p.y // TILE) for _, (pile, p) in
-                          self.sim.query(WastePile, Position) if pile.amount > 0}
+            self.avoid = self._pickup_tiles(lambda pile: True)
         here = (pos.x, pos.y)
         self.still = self.still + 1 if here == self.last_pos else 0
         self.last_pos = here
@@ -118,3 +116,17 @@ class DeliveryPilot(Autopilot):
             self.path = bfs_path(self.sim, start, goals, self.avoid - goals - {start}) \
                 or bfs_path(self.sim, start, goals) or []
         return step_along(self.path, pos, self.sim.rules.player_speed)
+
+    def _pickup_tiles(self, unwanted) -> set[tuple[int, int]]:
+        """Tiles from whose middle a walk would pick up an unwanted pile: its own, and
+        the one below it (her body covers it from there)."""
+        out = set()
+        for _, (pile, p) in self.sim.query(WastePile, Position):
+            if pile.amount <= 0 or not unwanted(pile):
+                continue
+            tx, ty = p.x // TILE, p.y // TILE
+            for dx, dy in ((0, 0), (-1, 0), (1, 0), (0, -1), (0, 1)):
+                x, y = tx + dx, ty + dy
+                if within_pickup(Position(x * TILE + TILE // 2, y * TILE + TILE // 2), p):
+                    out.add((x, y))
+        return out

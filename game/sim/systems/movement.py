@@ -14,8 +14,11 @@ from game.sim.state import TickContext
 # 181/256 ≈ 1/√2: diagonal steps keep the same speed, in integer arithmetic.
 DIAGONAL_NUM, DIAGONAL_DEN = 181, 256
 # Corner assist: pressing straight into a wall with a gap (a bridge, a door) no more
-# than this far to the side slides Elara toward it, as top-down action games do.
-ASSIST_PX = 6
+# than this far to the side slides Elara toward it, as top-down action games do. Her
+# feet's width (10 px): she gets in while her feet still reach the opening's edge, up to
+# 13 px off a one-tile gap's middle (with 6, playtesters 8-13 px off missed level 2's
+# bridges again and again). A plain wall has nothing in reach, so it never slides her.
+ASSIST_PX = 10
 _ASSIST_OFFSETS = [s * px * SUBPX for px in range(1, ASSIST_PX + 1) for s in (-1, 1)]
 
 
