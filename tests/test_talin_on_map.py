@@ -105,7 +105,7 @@ def test_talin_is_on_screen_under_the_closing_dialogue(tmp_path, name):
         app.frame(fixed_ticks=1)
         if isinstance(app.scene, DialogueScene):
             break
-    assert isinstance(app.scene, DialogueScene) and app.scene.script is \
+    assert isinstance(app.scene, DialogueScene) and app.scene.script == \
         play.story.scenes["closing"]
     for _ in range(60):  # he has stepped in
         app.frame(fixed_ticks=0)
