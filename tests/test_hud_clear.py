@@ -127,3 +127,67 @@ def test_the_wave_line_fits_during_a_live_wave_with_cooldowns(app):
     strip = play.confront.ui.rects[0]
     assert strip.right <= app.screen.get_width()
     assert strip.width > 100  # drawn, not skipped
+
+
+def level4_with_an_emitter(app, tile=(20, 23)):
+    """Level 4 with an emitter standing on one of the south plots, selected."""
+    from game.sim.commands import Build
+
+    play = start(app, CAMPAIGN_DIR / "04_confrontation.tmx")
+    for res in play.sim.state.stock:  # room to build: what is drawn is the question
+        play.sim.state.stock[res] = 99
+    play.sim.step([Build("emitter", *tile)])
+    play.confront.ui.selected = tile
+    return play
+
+
+def put_elara(app, play, tx: int, ty: int) -> None:
+    pos = play.sim.player()[1]
+    pos.x, pos.y = (tx * TILE_PX + 8) * SUBPX, (ty * TILE_PX + 8) * SUBPX
+    play.camera.snap_to(tx * TILE_PX + 8, ty * TILE_PX + 8)
+    for _ in range(2):
+        app.frame(fixed_ticks=0)
+
+
+def test_the_defence_panel_covers_nothing_with_elara_beside_the_south_plots(app):
+    """The emitter's panel (range, mode, upgrade, selling) is open while Elara walks
+    round level 4's south plots, down to the south gate: it covers no plot, spawn or
+    Elara (it used to float over the plaza's bottom centre, where she stood)."""
+    play = level4_with_an_emitter(app)
+    walk = ~play.sim.grid.static_solid
+    spots = [(tx, ty) for ty in range(22, 30) for tx in range(16, 32, 2) if walk[ty, tx]]
+    assert len(spots) > 20
+    problems = []
+    for tx, ty in spots:
+        put_elara(app, play, tx, ty)
+        assert play.confront.hud.inspect is not None, "the panel was not drawn"
+        problems += [f"Elara at {(tx, ty)}: {p}" for p in covered(app, play)]
+    assert not problems, "\n".join(problems[:20])
+
+
+def test_the_dialogue_box_reads_the_same_with_a_defence_panel_open(app):
+    """A dialogue over level 4 while an emitter is selected: the box's pixels are those
+    of the same frame with nothing selected (no panel over it or showing through)."""
+    from game.scenes.dialogue import DialogueScene
+
+    play = level4_with_an_emitter(app)
+    put_elara(app, play, 22, 27)
+    assert play.confront.hud.inspect is not None  # open before the dialogue comes up
+    script = next(iter(play.story.scenes.values()))
+    talk = DialogueScene(app, script, lambda: None)
+    talk.line_start = -10**9  # the whole line shown, in both frames
+    app.push(talk)
+    w, h = app.screen.get_size()
+    box = pygame.Rect(8, h - 84, w - 16, 76)  # DialogueScene's box at scale 1
+
+    def frame() -> bytes:
+        for _ in range(2):
+            app._clock_ms = 60_000.0  # the same moment: blinks and animations agree
+            app.frame(fixed_ticks=0)
+        return pygame.image.tobytes(app.screen.subsurface(box), "RGB")
+
+    open_ = frame()
+    play.confront.ui.selected = play.confront.ui.hover_tile = None
+    closed = frame()
+    assert play.confront.hud.inspect is None
+    assert open_ == closed

@@ -134,3 +134,27 @@ def test_the_pause_menu_offers_a_briefing_only_where_there_is_one(data_dir, tmp_
     key(app, pygame.K_RETURN)  # the custom map's own briefing
     assert isinstance(app.scene, BriefingScene)
     assert app.scene.script.lines[0].text == "The beds behind the depot are empty."
+
+
+def test_level4_briefing_tells_how_to_look_around_with_the_players_own_keys(data_dir):
+    """The free camera is new on level 4: its briefing says how to use it, and a key
+    named in a line shows as the key the player presses."""
+    import re
+
+    from game.campaign.catalog import scenes_for
+    from game.content.text import keys
+
+    app = App(data_dir, headless=True)
+    practice_level(app, LEVEL4)
+    briefing = app.scene
+    index = next(i for i, ln in enumerate(briefing.script.lines) if "<cam_home>" in ln.text)
+    while briefing.index < index:
+        key(app, pygame.K_SPACE)
+    app.frame(fixed_ticks=120)  # the whole line has appeared
+    assert "Home brings the view back" in briefing.words()
+    assert "edge of the screen" in briefing.words()
+    pygame.image.save(app.screen, data_dir / "level4_camera_line.png")
+    for entry in campaign().levels:  # no placeholder that names no action
+        for script in scenes_for(entry)[0].values():
+            for line in script.lines:
+                assert not re.search(r"<\w+>", keys(line.text)), (entry.id, line.text)

@@ -126,3 +126,75 @@ def test_shipped_dialogue_has_no_timing_problems():
 
     for entry in campaign().levels:
         assert scenes_for(entry)[1] == (), entry.id
+
+
+def hint_text(section: str, until: str) -> str:
+    return next(s["text"] for s in text()[section] if s["until"] == until)
+
+
+def test_level1_never_asks_for_a_second_node_once_two_stand(app):
+    from game.sim.components import Reactor
+
+    two_nodes = hint_text("tutorial", "two_nodes")
+    play = PlayScene(app, load_level(CAMPAIGN_DIR / "01_scavengers_dawn.tmx"))
+    app.push(play)
+    play.input.commands = pilot_for(play.sim).decide
+    shown_with: list[int] = []  # how many nodes stood while it asked for another
+    while play.sim.outcome == "playing":
+        app.frame(fixed_ticks=3)
+        if isinstance(app.scene, DialogueScene):
+            app.scene.finish()
+        if play.ui.hint == two_nodes:
+            shown_with.append(len(play.sim.query(Reactor)))
+    assert len(play.sim.query(Reactor)) >= 2  # the autopilot builds two
+    assert all(n < 2 for n in shown_with), shown_with
+
+
+def test_level3_dax_arriving_with_the_first_smear_speaks_first_and_of_no_sketch(app):
+    """A first-timer rarely has a sketch by Talin's first smear, which is when Dax joins.
+    His scene used to come twelve seconds after the smear's (in which he already talks),
+    praising a sketch that did not exist. Now he arrives first, in the same
+    conversation, with words that fit, and the Rally hint shows while the smear is
+    announced."""
+    from game.campaign.catalog import entry_for_path, scenes_for
+
+    path = CAMPAIGN_DIR / "03_the_mural.tmx"
+    scenes, _ = scenes_for(entry_for_path(path))
+    play = PlayScene(app, load_level(path))
+    app.push(play)
+    play.input.commands = lambda: []  # a player still looking around: nothing painted
+    opened: list[tuple[int, list[str]]] = []
+    rally_hint_during_warning = False
+    while play.sim.tick < 60 * 62:  # past the first smear (50 s; announced 6 s before)
+        app.frame(fixed_ticks=6)
+        if isinstance(app.scene, DialogueScene):
+            opened.append((play.sim.tick, [ln.text for ln in app.scene.script.lines]))
+            app.scene.finish()
+            app.frame(fixed_ticks=0)  # the hint line as the player sees it next
+            rally_hint_during_warning = play.ui.hint == hint_text("civic_hint", "rallied")
+    lines = [ln.text for ln in scenes["dax_arrives"].lines + scenes["smear_1"].lines]
+    assert [o[1] for o in opened] == [lines], opened  # one conversation, Dax first
+    sketch = scenes["dax_joins"].lines[0].text
+    assert all(sketch not in o[1] for o in opened)
+    assert rally_hint_during_warning
+
+
+def test_level3_dax_joining_at_a_sketch_keeps_his_sketch_line(app):
+    from game.sim.components import Mural
+    from game.sim.events import DAX_JOINED, Event
+
+    play = PlayScene(app, load_level(CAMPAIGN_DIR / "03_the_mural.tmx"))
+    app.push(play)
+    play.sim.query(Mural)[0][1].stage = 1  # a finished sketch
+    play.story.quiet_until = 0
+    play.story.on_events(play, [Event(DAX_JOINED, 0, {"dialogue": "dax_joins"})])
+    assert isinstance(app.scene, DialogueScene)
+    assert app.scene.script.lines[0].text.startswith("Saw your sketch")
+
+
+def test_level5_painting_hint_is_not_skipped_for_the_mural_already_standing(app):
+    play = PlayScene(app, load_level(CAMPAIGN_DIR / "05_the_coop.tmx"))
+    hints = play.tutorial
+    hints.seen |= {"node", "pigment"}
+    hints.observe(play.sim)
+    assert hints.hint() == hint_text("civic_hint", "painting")

@@ -30,6 +30,7 @@ class Alerts:
         self.sim = sim
         self.font = font
         self.attacked: dict[int, int] = {}  # wall id -> frames the alert has left
+        self.countdowns: list[pygame.Rect] = []  # the gates' countdowns drawn last frame
 
     def on_events(self, events) -> None:
         for e in events:
@@ -56,8 +57,12 @@ class Alerts:
         used = sorted({b.spawn for b in conf.table.batches(conf.wave + 1)})
         return [tuple(int(v) for v in conf.table.spawns[i][1]) for i in used]
 
-    def draw(self, target: pygame.Surface, offset: tuple[int, int], time_ms: int) -> None:
+    def draw(self, target: pygame.Surface, offset: tuple[int, int], time_ms: int,
+             keep_clear: pygame.Rect | None = None) -> None:
+        """`keep_clear`: Elara on screen; a gate's countdown goes beside its ring rather
+        than on her."""
         ox, oy = offset
+        self.countdowns = []
         view = target.get_rect()
         pulse = (time_ms // 120) % 4
         wait = max(0, self.sim.conf.next_wave_tick - self.sim.tick)
@@ -70,8 +75,14 @@ class Alerts:
                     pygame.draw.lines(target, WARN, False, [(sx - 4, sy + 4 * k - 2 * k),
                                                             (sx, sy + 2 * k),
                                                             (sx + 4, sy + 4 * k - 2 * k)], 2)
-                self.font.draw(target, secs, (sx, sy - 22), WARN, shadow=(0, 0, 0),
-                               align="center")
+                w, h = self.font.size(secs)
+                places = [pygame.Rect(sx - w // 2, sy - 22, w, h),  # above, else beside
+                          pygame.Rect(sx + 15, sy - h // 2, w, h),
+                          pygame.Rect(sx - 15 - w, sy - h // 2, w, h)]
+                label = next((r for r in places if view.contains(r) and not (
+                    keep_clear and r.colliderect(keep_clear))), places[0])
+                self.countdowns.append(self.font.draw(target, secs, label.topleft, WARN,
+                                                      shadow=(0, 0, 0)))
             else:
                 self._edge_arrow(target, sx, sy, WARN_DIM, secs)
         labelled = False  # one label (the great mural's first), an arrow for each

@@ -22,18 +22,30 @@ def _font() -> BitmapFont:
 
 
 def bubble(target: pygame.Surface, text: str, x: int, y: int,
-           colour: tuple[int, int, int]) -> pygame.Rect:
-    """`text` in a bubble whose tail ends at screen (x, y); returns the panel's rect."""
+           colour: tuple[int, int, int], keep_clear: pygame.Rect | None = None
+           ) -> pygame.Rect:
+    """`text` in a bubble whose tail ends at screen (x, y); returns the panel's rect. The
+    bubble never sits on `keep_clear` (Elara): it moves above, below or beside her."""
     font = _font()
     w, h = font.size(text)
     vw, vh = target.get_size()
     box = pygame.Rect(0, 0, w + 8, h + 5)
     box.midbottom = (x, y - 4)
-    below = box.y < HUD_BAND and 0 <= y < vh  # under the HUD: speak from below instead
-    if below:
+    if box.y < HUD_BAND and 0 <= y < vh:  # under the HUD: speak from below instead
         box.top = y + 30
     m = 2 if 0 <= x < vw and 0 <= y < vh else 9  # room for the arrow when out of view
-    box.clamp_ip(pygame.Rect(m, SAFE_TOP + m, vw - 2 * m, vh - SAFE_TOP - SAFE_BOTTOM - 2 * m))
+    safe = pygame.Rect(m, SAFE_TOP + m, vw - 2 * m, vh - SAFE_TOP - SAFE_BOTTOM - 2 * m)
+    box.clamp_ip(safe)
+    if keep_clear is not None and box.colliderect(keep_clear):
+        k = keep_clear  # the nearest place above, below or beside it
+        places = [box.move(0, k.top - 2 - box.bottom), box.move(0, k.bottom + 2 - box.top),
+                  box.move(k.left - 2 - box.right, 0), box.move(k.right + 2 - box.left, 0)]
+        for moved in places:
+            moved.clamp_ip(safe)
+        clear = [m for m in places if not m.colliderect(k)]
+        if clear:
+            box = min(clear, key=lambda m: abs(m.x - box.x) + abs(m.y - box.y))
+    below = box.top > y and 0 <= y < vh  # speaking from below: the tail points up
     panel(target, box, alpha=215, border=colour)
     if below:
         tip = max(box.x + 4, min(box.right - 5, x))

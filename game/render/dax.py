@@ -193,8 +193,10 @@ class DaxView:
             out.append((bottom, img, (int(x) - 8 - ox, bottom - 24 - hop - oy)))
         return out
 
-    def overlay(self, target: pygame.Surface, offset: tuple[int, int]) -> None:
-        """His words: on arrival, and while the rally lasts."""
+    def overlay(self, target: pygame.Surface, offset: tuple[int, int],
+                keep_clear: pygame.Rect | None = None) -> None:
+        """His words: on arrival, and while the rally lasts (the bubble clear of
+        `keep_clear`, Elara)."""
         if not self.joined():
             return
         x, y, _, doing = self.pose(self.sim.tick)
@@ -214,7 +216,7 @@ class DaxView:
             text = t("story_view", "dax_arrives")
         else:
             return
-        bubble(target, text, int(x) - offset[0], int(y) - 22 - offset[1], SCARF)
+        bubble(target, text, int(x) - offset[0], int(y) - 22 - offset[1], SCARF, keep_clear)
 
 
 def _room(walkable: np.ndarray) -> np.ndarray:

@@ -49,6 +49,8 @@ class HudState:
     build_kind: str = "node"  # what build mode places (B: node, 2: workshop)
     controls: str = "play"  # key of the controls line in text.toml ("waves" on wave levels)
     kind: str = ""  # the waste kind E puts in and X drops (framed in the bag)
+    inspecting: bool = False  # a wave level's defence panel takes the hint and controls'
+    # place in the bottom bar (Hud.inspect_room)
 
 
 class Hud:
@@ -59,6 +61,8 @@ class Hud:
         # them off murals, depots, plots, spawns and Elara)
         self.left_reserve = 0  # bottom bar room a wave level's minimap and build menu
         self.right_reserve = 0  # take (set by game/scenes/confront_controls.py)
+        self.inspect_room: pygame.Rect | None = None  # the bottom bar's middle, left free
+        # for the defence panel when HudState.inspecting
 
     def draw(self, target: pygame.Surface, sim: Simulation, ui: HudState) -> None:
         w, h = target.get_size()
@@ -175,7 +179,14 @@ class Hud:
 
     def _hints(self, target, sim, ui, w, h, lh, gap: tuple[int, int]) -> list[pygame.Rect]:
         """The bottom bar's upper row: a message, else the mural in reach, else the hint;
-        its lower row: the controls."""
+        its lower row: the controls. While a defence is inspected, neither: the bar's
+        middle is left to its panel (`inspect_room`)."""
+        self.inspect_room = None
+        if ui.inspecting:
+            bottom = bars(sim, self.font, w)[1]
+            self.inspect_room = pygame.Rect(gap[0] + 4, h - bottom + 1,
+                                            gap[1] - gap[0] - 8, bottom - 2)
+            return []
         prompt = mural_prompt(sim)
         if ui.message_ms > 0 and ui.message:
             line, color = ui.message, palette.UI_GOOD if ui.message_good else palette.UI_BAD

@@ -54,19 +54,19 @@ class StoryView:
             sprites.append((bottom, img, (x - 8 - ox, bottom - 24 - oy)))
         return sprites, lights
 
-    def overlay(self, target: pygame.Surface, offset: tuple[int, int]) -> None:
-        """What each depot still wants, above it; a collector's load above its head."""
+    def overlay(self, target: pygame.Surface, offset: tuple[int, int],
+                keep_clear: pygame.Rect | None = None) -> None:
+        """What each depot still wants, above it; a collector's load above its head. A
+        counter never sits on `keep_clear` (Elara on screen): with her just north of the
+        depot it goes below it, else beside it."""
         ox, oy = offset
         font = _font()
         self.labels = []
         for _, (depot, _pos) in self.sim.query(Depot, Position):
             done = depot.delivered >= depot.demand
             text = f"{min(depot.delivered, depot.demand)}/{depot.demand}"
-            cx, top = depot.tx * TILE_PX + 8 - ox, depot.ty * TILE_PX - 20 - oy
-            if top < HUD_TOP:  # under the objective and clock panels: show it below
-                top += 20 + TILE_PX + 2
-            w = font.size(text)[0] + 14
-            box = pygame.Rect(cx - w // 2, top, w, 11)
+            x, y = depot.tx * TILE_PX - ox, depot.ty * TILE_PX - oy
+            box = _counter_box(x, y, font.size(text)[0] + 14, keep_clear)
             self.labels.append(box)
             plate = pygame.Surface(box.size, pygame.SRCALPHA)
             plate.fill((*palette.UI_PANEL, 200))
@@ -79,3 +79,16 @@ class StoryView:
                 x, y = pos.x // SUBPX - ox, pos.y // SUBPX - oy
                 for i in range(col.carry):
                     pygame.draw.rect(target, CORPORATE, (x - 4 + i * 3, y - 26, 2, 2))
+
+
+def _counter_box(x: int, y: int, w: int, keep_clear: pygame.Rect | None) -> pygame.Rect:
+    """A depot counter's place for the depot tile at screen (x, y): above the sprite
+    (which stands 8 px into the tile above), below the tile, then left or right of it;
+    the first clear of the HUD's top and of `keep_clear`."""
+    cx = x + TILE_PX // 2
+    places = [(cx - w // 2, y - 20), (cx - w // 2, y + TILE_PX + 2),
+              (x - w - 2, y + 2), (x + TILE_PX + 2, y + 2)]
+    boxes = [pygame.Rect(px, py, w, 11) for px, py in places]
+    clear = [b for b in boxes if b.top >= HUD_TOP] or boxes[1:]
+    return next((b for b in clear if keep_clear is None or not b.colliderect(keep_clear)),
+                clear[0])

@@ -39,6 +39,7 @@ class TalinView:
     def __init__(self, sim: Simulation) -> None:
         self.sim = sim
         self.active = False
+        self.said: pygame.Rect | None = None  # his bubble last frame (tests keep it off Elara)
         self.wave_tick = -10**9
         self.wave = 0
         self.clear_tick = -10**9
@@ -140,8 +141,11 @@ class TalinView:
                 lights.append((int(x) - ox, bottom - 14 - oy, 10, (60, 12, 16)))  # tablet
         return out, lights
 
-    def overlay(self, target: pygame.Surface, offset: tuple[int, int], time_ms: int) -> None:
-        """His words at the start of a wave and after it is cleared."""
+    def overlay(self, target: pygame.Surface, offset: tuple[int, int], time_ms: int,
+                keep_clear: pygame.Rect | None = None) -> None:
+        """His words at the start of a wave and after it is cleared (the bubble clear of
+        `keep_clear`, Elara)."""
+        self.said = None
         if not self.active or self.closing_only or self.sim.outcome != "playing":
             return
         x, y, _, _, doing = self.pose(time_ms)
@@ -154,7 +158,7 @@ class TalinView:
         sx, sy = int(x) - offset[0], int(y) - 22 - offset[1]
         vw, vh = target.get_size()
         if 0 <= sx < vw and 0 <= sy < vh or doing == "ordering":
-            bubble(target, f"Talin: {text}", sx, sy, COAT)
+            self.said = bubble(target, f"Talin: {text}", sx, sy, COAT, keep_clear)
 
 
 def _post(walkable: np.ndarray, gate: tuple[int, int]) -> tuple[int, int] | None:

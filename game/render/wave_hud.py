@@ -2,7 +2,8 @@
 under the top bar (current wave, countdown, next wave's make-up, the early call and its
 bonus, fast-forward, Kora's abilities; Tab shortens it), the build menu at the bottom
 bar's right end, and the panel of the structure under the mouse or selected (range,
-mode, level, hits, selling). `rects` lists what is drawn, for the tests that keep
+mode, level, hits, selling) in the bottom bar's middle, in place of the hint and
+controls lines. `rects` lists what is drawn, for the tests that keep
 panels off murals, plots, spawns and Elara."""
 
 from __future__ import annotations
@@ -54,15 +55,20 @@ class WaveHud:
         self.strip_x, self.strip_y = 110, 30
         self.menu_bottom: int | None = None
         self._scratch: pygame.Surface | None = None  # where the strip's width is measured
+        self.inspect: pygame.Rect | None = None  # the defence panel drawn last frame
 
     def draw(self, target: pygame.Surface, sim: Simulation, ui: WaveUi,
-             build_kind: str | None) -> None:
+             build_kind: str | None, room: pygame.Rect | None = None,
+             message: tuple[str, tuple] | None = None) -> None:
+        """`room`: where the bottom bar leaves space for the defence's panel (None: no
+        panel, as under a dialogue); `message`: (line, colour) for its keys line."""
         ui.rects = []
+        self.inspect = None
         if not sim.conf.table.wave_count:
             return
         ui.rects.append(self._fitted_strip(target, sim, ui))
         ui.rects.append(self._build_menu(target, sim, build_kind))
-        inspect = self._structure(target, sim, ui)
+        inspect = self.inspect = self._structure(target, sim, ui, room, message)
         if inspect is not None:
             ui.rects.append(inspect)
 
@@ -177,14 +183,19 @@ class WaveHud:
             x += 8
         return rect
 
-    def _structure(self, target: pygame.Surface, sim: Simulation,
-                   ui: WaveUi) -> pygame.Rect | None:
-        """The defence under the mouse (else the selected one): what it is and does."""
+    def _structure(self, target: pygame.Surface, sim: Simulation, ui: WaveUi,
+                   room: pygame.Rect | None, message: tuple[str, tuple] | None
+                   ) -> pygame.Rect | None:
+        """The defence under the mouse (else the selected one): what it is and does, in
+        the bottom bar's middle (`room`, where the hint and controls lines give way to
+        it), so it hides nothing on the map. A message (a refused upgrade, a sale) takes
+        the keys line's place while it shows. None (not drawn) without a room."""
         found = defence_at(sim, ui.hover_tile) or defence_at(sim, ui.selected)
-        if found is None:
+        if found is None or room is None:
             return None
         st, em, barrier = found
         rules = sim.conf.rules
+        upgrade: list = []
         if em is not None:
             lv = rules.emitter_levels[em.level]
             top = em.level + 1 >= len(rules.emitter_levels)
@@ -194,28 +205,42 @@ class WaveHud:
                           + " · [<sell>] sell")]
             if em.jammed:
                 head += " · jammed"
+            upgrade = [] if top else list(rules.upgrade_cost)
         else:
             head = f"Barrier {barrier.hp}/{barrier.max_hp}"
             lines = ["Drones walk around it; heavies break it.", keys("[<sell>] sell")]
-        refund = refund_for(sim.rules, rules, st.kind, em.level if em else 0)
-        width = max(self.font.size(s)[0] for s in [head, *lines]) + 12
-        lh = self.font.line_height
-        rect = pygame.Rect(0, 0, width + 40, 3 * (lh + 2) + 6)
-        rect.midbottom = (target.get_width() // 2, target.get_height() - 64)
-        panel(target, rect, border=palette.UI_BAD if em is not None and em.jammed
+        refund = [] if message else list(refund_for(sim.rules, rules, st.kind,
+                                                    em.level if em else 0).items())
+        color = palette.UI_TEXT
+        if message:
+            lines[-1], color = message
+        font = self.font
+
+        def icons_w(items) -> int:
+            return sum(13 + font.size(str(n))[0] + 3 for _, n in items)
+
+        widths = [font.size(head)[0] + 8 + icons_w(upgrade), font.size(lines[0])[0],
+                  font.size(lines[1])[0] + 4 + icons_w(refund)]
+        rect = pygame.Rect(0, room.y, min(room.width, max(widths) + 12), room.height)
+        rect.centerx = room.centerx
+        panel(target, rect, alpha=255, border=palette.UI_BAD if em is not None and em.jammed
               else palette.UI_ACCENT)
-        y = rect.y + 3
-        self._text(target, head, (rect.x + 6, y), palette.UI_ACCENT)
-        for line in lines:
-            y += lh + 2
-            r = self._text(target, line, (rect.x + 6, y))
+        inner = rect.width - 12
+        lh = font.line_height
+        y = rect.y + (rect.height - 3 * lh - 4) // 2
+        self._text(target, font.fit(head, inner - icons_w(upgrade)), (rect.x + 6, y),
+                   palette.UI_ACCENT)
+        x = rect.right - 6 - icons_w(upgrade) + 3
+        for res, n in upgrade:
+            x = icon_count(target, font, (x, y), res, str(n)) + 3
+        y += lh + 2
+        self._text(target, font.fit(lines[0], inner), (rect.x + 6, y))
+        y += lh + 2
+        r = self._text(target, font.fit(lines[1], inner - icons_w(refund)), (rect.x + 6, y),
+                       color)
         x = r.right + 4
-        for res, n in refund.items():
-            x = icon_count(target, self.font, (x, y), res, f"+{n}", palette.UI_GOOD) + 3
-        if em is not None and not top:
-            x = rect.right - 6 - 24 * len(rules.upgrade_cost)
-            for res, n in rules.upgrade_cost:
-                x = icon_count(target, self.font, (x, rect.y + 3), res, str(n)) + 4
+        for res, n in refund:
+            x = icon_count(target, font, (x, y), res, f"+{n}", palette.UI_GOOD) + 3
         return rect
 
 

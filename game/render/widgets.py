@@ -21,8 +21,12 @@ def panel(target: pygame.Surface, rect: pygame.Rect, alpha: int = PANEL_ALPHA,
     surf.fill((*palette.UI_PANEL, alpha))
     edge = border or palette.UI_DIM
     pygame.draw.rect(surf, (*edge, 255), surf.get_rect(), 1)
-    # a lighter top edge reads as a bevel
-    pygame.draw.line(surf, (*palette.UI_TEXT, 40), (1, 1), (rect.width - 2, 1))
+    # a lighter top edge reads as a bevel; blended into the panel's own fill (drawn
+    # straight in, its low alpha let the last frame show through an opaque bar)
+    if rect.width > 2:
+        bevel = pygame.Surface((rect.width - 2, 1), pygame.SRCALPHA)
+        bevel.fill((*palette.UI_TEXT, 40))
+        surf.blit(bevel, (1, 1))
     target.blit(surf, rect)
 
 

@@ -38,6 +38,11 @@ class WorldView:
         self.plots = PlotMarks(sim)  # free build plots, unlike decorative glow
         self.dax = DaxView(sim)  # Dax on his rounds and at his rallies (levels 3, 5)
         self.talin = TalinView(sim)  # Talin by his van, then in the closing (level 4)
+        # Elara on screen last frame (rect), and her lit pixels (silhouette, position),
+        # pasted back over the labels and marks drawn after the light so none hides her
+        self.elara_rect: pygame.Rect | None = None
+        self._elara_cut: tuple[pygame.Surface, tuple[int, int]] | None = None
+        self._shapes: dict[int, pygame.Surface] = {}
 
     def observe(self, events: list) -> None:
         """This tick's events, for the story's people on the map (presentation only)."""
@@ -61,6 +66,7 @@ class WorldView:
             x, y = pos.x // SUBPX, pos.y // SUBPX
             sprites.append((y + 4, img, (x - 8 - ox, y - 12 - oy)))
         lights: list[tuple[int, int, int, tuple[int, int, int]]] = []
+        elara: tuple[pygame.Surface, tuple[int, int]] | None = None
         for _, (structure, reactor, _pos) in self.sim.query(Structure, Reactor, Position):
             working = bool(reactor.queue)
             frame = (time_ms // (110 if working else 220)) % len(self.node[0])
@@ -75,7 +81,8 @@ class WorldView:
             img = self.elara[player.facing][frame]
             x, y = pos.x // SUBPX, pos.y // SUBPX
             bottom = y + self.hitbox_h // 2
-            sprites.append((bottom, img, (x - 8 - ox, bottom - 24 - oy)))
+            elara = (img, (x - 8 - ox, bottom - 24 - oy))
+            sprites.append((bottom, *elara))
             lights.append((x - ox, y - 10 - oy, 12, (30, 70, 80)))
         for layer in (self.civic, self.drones, self.story, self.dax, self.talin):
             more_sprites, more_lights = layer.sprites(offset, time_ms)
@@ -86,11 +93,40 @@ class WorldView:
             _shadow(target, img, at)
         target.fblits([(img, at) for _, img, at in sprites])
         self._light(target, offset, time_ms, lights)
+        self._cut_elara(target, elara)
         self.plots.draw(target, offset, time_ms)
         self.civic.overlay(target, offset)
-        self.story.overlay(target, offset)
-        self.dax.overlay(target, offset)
-        self.talin.overlay(target, offset, time_ms)
+        self.story.overlay(target, offset, self.elara_rect)
+        self.dax.overlay(target, offset, self.elara_rect)
+        self.talin.overlay(target, offset, time_ms, self.elara_rect)
+        self.elara_on_top(target)
+
+    def _cut_elara(self, target: pygame.Surface,
+                   elara: tuple[pygame.Surface, tuple[int, int]] | None) -> None:
+        """Keep Elara's pixels as lit, in the shape of her sprite (whatever stands in
+        front of her stays in front)."""
+        self.elara_rect, self._elara_cut = None, None
+        if elara is None:
+            return
+        img, at = elara
+        rect = pygame.Rect(at, img.get_size())
+        self.elara_rect = rect
+        seen = rect.clip(target.get_rect())
+        if not seen.width or not seen.height:
+            return
+        cut = pygame.Surface(seen.size, pygame.SRCALPHA)
+        cut.blit(target, (0, 0), seen)
+        if id(img) not in self._shapes:  # her frames live as long as this view
+            self._shapes[id(img)] = shape(img)
+        cut.blit(self._shapes[id(img)], (rect.x - seen.x, rect.y - seen.y),
+                 special_flags=pygame.BLEND_RGBA_MIN)
+        self._elara_cut = (cut, seen.topleft)
+
+    def elara_on_top(self, target: pygame.Surface) -> None:
+        """Elara over what was drawn on the world since the light: plot marks, counters,
+        progress bars, speech bubbles (the play scene calls it again after its own)."""
+        if self._elara_cut is not None:
+            target.blit(*self._elara_cut)
 
     def _light(self, target, offset, time_ms, lights) -> None:
         target.fill(AMBIENT, special_flags=pygame.BLEND_RGB_MULT)
@@ -115,6 +151,13 @@ def _dimmed(color: tuple[int, int, int], scale: float) -> tuple[int, int, int]:
     """A glow colour at `scale`, in eighths (so the glow cache stays small)."""
     eighths = max(1, round(scale * 8))
     return (color[0] * eighths // 8, color[1] * eighths // 8, color[2] * eighths // 8)
+
+
+def shape(img: pygame.Surface) -> pygame.Surface:
+    """White where `img` shows at all, clear elsewhere: BLEND_RGBA_MIN with it cuts out
+    its shape (opaque: the lit pixels already hold her edges blended with the ground)."""
+    return pygame.mask.from_surface(img, 0).to_surface(
+        setcolor=(255, 255, 255, 255), unsetcolor=(255, 255, 255, 0))
 
 
 _SHADOWS: dict[int, pygame.Surface] = {}

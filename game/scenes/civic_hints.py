@@ -13,17 +13,22 @@ CIVIC_KINDS = ("support", "coop")
 
 
 class CivicHints:
-    def __init__(self, kind: str) -> None:
+    def __init__(self, kind: str, sim: Simulation) -> None:
         self.steps = [(s["until"], s["text"]) for s in text().get("civic_hint", [])
                       if kind in s.get("levels", CIVIC_KINDS)]
         self.seen: set[str] = set()
+        # murals that stand painted from the start (level 5's, a carry-in's) teach
+        # nothing: only the player's own brushwork counts as having painted
+        self.start_stages = {eid: m.stage for eid, m in sim.query(Mural)}
+        self.smear_coming = False  # a smear is announced and Rally is ready
 
     def observe(self, sim: Simulation) -> None:
         if sim.query(Reactor):
             self.seen.add("node")
         if sim.state.stock.get("pigment", 0) or sim.state.produced_total.get("pigment", 0):
             self.seen.add("pigment")
-        if any(m.stage > 0 or m.paint_progress for _, m in sim.query(Mural)):
+        if any(m.stage > self.start_stages.get(eid, 0) or m.paint_progress
+               for eid, m in sim.query(Mural)):
             self.seen.add("painting")
         civic = sim.query(Civic)
         if civic and civic[0][1].rally_ready:
@@ -32,10 +37,16 @@ class CivicHints:
             self.seen.discard("dax")
         elif civic:
             self.seen.add("dax")
+        self.smear_coming = bool(civic) and civic[0][1].rally_unlocked and \
+            civic[0][1].next_smear > 0 and sim.state.tick >= civic[0][1].rally_ready
         if sim.query(Trainer):
             self.seen.add("workshop")
 
     def hint(self) -> str:
+        if self.smear_coming and "rallied" not in self.seen:  # the moment Rally is for
+            rally = next((line for until, line in self.steps if until == "rallied"), "")
+            if rally:
+                return rally
         for until, line in self.steps:
             if until == "rallied" and "dax" not in self.seen:
                 continue  # Rally makes sense only once Dax is here
@@ -53,4 +64,4 @@ def hints_for(sim: Simulation):
         from game.scenes.deliver_hints import DeliveryHints
 
         return DeliveryHints()
-    return CivicHints(kind) if kind in CIVIC_KINDS else Tutorial()
+    return CivicHints(kind, sim) if kind in CIVIC_KINDS else Tutorial()

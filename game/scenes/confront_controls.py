@@ -134,6 +134,12 @@ class ConfrontControls:
         self.ui.selected = None
         return False
 
+    def inspecting(self) -> bool:
+        """A defence is under the pointer or selected: its panel takes the bottom bar's
+        middle this frame."""
+        return self.active and (defence_at(self.sim, self.ui.hover_tile) or
+                                defence_at(self.sim, self.ui.selected)) is not None
+
     def ticks_per_tick(self) -> int:
         """Fast-forward runs more ticks per tick, only while no drone is on its way."""
         return self.ui.speed if self._calm() else 1
@@ -227,20 +233,37 @@ class ConfrontControls:
     def draw_hud(self, surface: pygame.Surface, offset: tuple[int, int]) -> None:
         if not self.active:
             return
-        self.alerts.draw(surface, offset, self.scene.app.time_ms)
-        kind = self.scene.ui.build_kind if self.scene.ui.build_mode else None
-        self.hud.strip_x = max(110, civic_width(self.sim, self.scene.app.font) + 8)
-        self.hud.strip_y = self.scene.camera.viewport.y - ROW_H
-        self.hud.draw(surface, self.sim, self.ui, kind)
+        scene = self.scene
+        self.alerts.draw(surface, offset, scene.app.time_ms, scene.view.elara_rect)
+        surface.set_clip(scene.camera.viewport)  # the gates' rings never hide Elara either
+        scene.view.elara_on_top(surface)
+        surface.set_clip(None)
+        kind = scene.ui.build_kind if scene.ui.build_mode else None
+        self.hud.strip_x = max(110, civic_width(self.sim, scene.app.font) + 8)
+        self.hud.strip_y = scene.camera.viewport.y - ROW_H
         h = surface.get_height()
+        back = self._camera_free(surface, h) if scene.freecam.free else None
+        room = scene.hud.inspect_room if scene.ui.inspecting else None
+        if room is not None and back is not None and back.right + 4 > room.x:
+            room = pygame.Rect(back.right + 4, room.y, room.right - back.right - 4,
+                               room.height)
+        message = None
+        if scene.ui.message_ms > 0 and scene.ui.message:
+            message = (scene.ui.message,
+                       palette.UI_GOOD if scene.ui.message_good else palette.UI_BAD)
+        self.hud.draw(surface, self.sim, self.ui, kind, room, message)
         self.ui.rects.append(self.minimap.place((4, h - 2)))
-        self.minimap.draw(surface, self.scene.camera.world_view, self.scene.app.time_ms)
-        if self.scene.freecam.free:  # the way back, while the view is elsewhere
-            font = self.scene.app.font
-            line = t("alerts", "camera_free")
-            rect = pygame.Rect(0, 0, font.size(line)[0] + 10, font.line_height + 3)
-            rect.topleft = (self.minimap.rect.right + 6, h - WAVE_BOTTOM_BAR + 1)
-            panel(surface, rect)
-            font.draw(surface, line, (rect.centerx, rect.y + 2), palette.UI_ACCENT,
-                      shadow=(0, 0, 0), align="center")
-            self.ui.rects.append(rect)
+        self.minimap.draw(surface, scene.camera.world_view, scene.app.time_ms)
+        if back is not None:
+            self.ui.rects.append(back)
+
+    def _camera_free(self, surface: pygame.Surface, h: int) -> pygame.Rect:
+        """The way back to Elara, while the view is elsewhere."""
+        font = self.scene.app.font
+        line = t("alerts", "camera_free")
+        rect = pygame.Rect(0, 0, font.size(line)[0] + 10, font.line_height + 3)
+        rect.topleft = (self.minimap.rect.right + 6, h - WAVE_BOTTOM_BAR + 1)
+        panel(surface, rect)
+        font.draw(surface, line, (rect.centerx, rect.y + 2), palette.UI_ACCENT,
+                  shadow=(0, 0, 0), align="center")
+        return rect

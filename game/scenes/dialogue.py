@@ -102,11 +102,14 @@ class DialogueScene(Scene):
             self.finish()
 
     # -- flow ----------------------------------------------------------------------------
+    def words(self) -> str:
+        """The current line as shown: <action> names the key or button the player uses."""
+        return keys(self.script.lines[self.index].text)
+
     @property
     def revealing(self) -> bool:
         shown = (self.app.time_ms - self.line_start) * CHARS_PER_SECOND // 1000
-        return self.index < len(self.script.lines) and \
-            shown < len(self.script.lines[self.index].text)
+        return self.index < len(self.script.lines) and shown < len(self.words())
 
     def next_line(self) -> None:
         if self.done:
@@ -141,7 +144,8 @@ class DialogueScene(Scene):
             return
         shown = max(0, (self.app.time_ms - self.line_start) * CHARS_PER_SECOND // 1000)
         mark = (self.index, shown // BLIP_EVERY)
-        if mark != self.last_blip and line.text[min(shown, len(line.text) - 1)].isalnum():
+        text = self.words()
+        if mark != self.last_blip and text[min(shown, len(text) - 1)].isalnum():
             self.last_blip = mark
             self.app.audio.play(f"voice_{line.who}_{1 + mark[1] % 3}")
 
@@ -179,7 +183,7 @@ class DialogueScene(Scene):
             x += size + 12
         font.draw(surface, who.name, (x, box.y + 8), colour, shadow=(0, 0, 0))
         shown = max(0, (self.app.time_ms - self.line_start) * CHARS_PER_SECOND // 1000)
-        text = line.text[:shown]
+        text = self.words()[:shown]
         y = box.y + 8 + font.line_height + 4
         for row in wrap(font, text, box.right - x - 12)[:5]:
             font.draw(surface, row, (x, y), palette.UI_TEXT, shadow=(0, 0, 0))

@@ -251,12 +251,16 @@ class PlayScene(Scene):
         self.bag.draw_world(surface, offset, self.app.time_ms)
         self.guide.draw(surface, offset, self.app.time_ms)
         self.effects.draw(surface, offset)
+        self.view.elara_on_top(surface)  # no mark, label or word hides her (the aim may)
         if self.ui.build_mode and self.mouse_tile is not None:
             draw_build_preview(surface, self.app.font, self.sim, self.mouse_tile, offset,
                                self.app.time_ms, self.ui.build_kind)
         surface.set_clip(None)
         self.ui.timer = self.run.timer_view(self.sim)
         self.ui.kind = self.input.kind
+        # a defence's panel (wave levels) in the bottom bar; none under a dialogue, which
+        # covers the bar and must read clean
+        self.ui.inspecting = self.app.scene is self and self.confront.inspecting()
         self.hud.draw(surface, self.sim, self.ui)
         self.confront.draw_hud(surface, offset)
         self.hot_reload.draw(surface, self.app.font, self.app.time_ms)
