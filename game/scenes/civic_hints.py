@@ -1,10 +1,12 @@
 """Hints for the civic levels (support, co-op), in the place of level 1's tutorial: the
 first hint of the level's kind whose condition is not yet met is shown. Text and order
-live in text.toml ([[civic_hint]]); conditions read simulation state only."""
+live in text.toml ([[civic_hint]]); conditions read simulation state only. Before the
+first node, while the bag cannot pay for one, the gathering hint stands in for it."""
 
 from __future__ import annotations
 
 from game.content.text import text
+from game.scenes.gather_hint import GatherHint
 from game.sim.civic import Civic, Trainer
 from game.sim.components import Mural, Reactor
 from game.sim.world import Simulation
@@ -21,6 +23,8 @@ class CivicHints:
         # nothing: only the player's own brushwork counts as having painted
         self.start_stages = {eid: m.stage for eid, m in sim.query(Mural)}
         self.smear_coming = False  # a smear is announced and Rally is ready
+        self.sim = sim  # read only: the opening hint follows Elara between events
+        self.gather = GatherHint()  # before the first node, while the bag cannot pay
 
     def observe(self, sim: Simulation) -> None:
         if sim.query(Reactor):
@@ -51,6 +55,8 @@ class CivicHints:
             if until == "rallied" and "dax" not in self.seen:
                 continue  # Rally makes sense only once Dax is here
             if until not in self.seen:
+                if until == "node":  # 'build a node' is news only once the bag pays
+                    return self.gather.line(self.sim) or line
                 return line
         return ""
 

@@ -9,36 +9,19 @@ then does it say to build."""
 
 from __future__ import annotations
 
-import math
-
 from game.content.text import keys, text
-from game.sim.components import Position, Reactor, WastePile
-from game.sim.constants import SUBPX, TILE_PX
+from game.scenes.gather_hint import GatherHint, cost_words, where
+from game.sim.components import Reactor
 from game.sim.swarm.components import Emitter
 from game.sim.world import Simulation
 
-STICKY_TILES = 3  # the named pile stays unless another is this much nearer
-# screen directions by eighths of a turn, from the right, clockwise (y grows downward)
-WHERE = ("right", "down_right", "down", "down_left", "left", "up_left", "up", "up_right")
-
-
-def cost_words(cost: dict[str, int]) -> str:
-    """{'alloy': 2, 'polymer': 1} → '2 alloy and 1 polymer'."""
-    parts = [f"{n} {kind}" for kind, n in sorted(cost.items())]
-    return " and ".join([", ".join(parts[:-1]), parts[-1]]) if len(parts) > 1 else \
-        "".join(parts)
-
-
-def where(dx: float, dy: float) -> str:
-    """Which way (dx, dy) points on screen, in words from text.toml's [where]."""
-    eighth = round(math.atan2(dy, dx) / (math.pi / 4)) % 8
-    return text()["where"][WHERE[eighth]]
+__all__ = ["ConfrontHints", "cost_words", "where"]
 
 
 class ConfrontHints:
     def __init__(self) -> None:
         self.seen: set[str] = set()  # conditions met so far (they stay met)
-        self._pile: tuple[int, int] | None = None  # the pile the opening hint names
+        self.gather = GatherHint()  # the opening hint, while the bag cannot pay
 
     def hint(self, sim: Simulation, chosen: str) -> str:
         """The hint to show now; `chosen`: the waste kind the drop key drops."""
@@ -59,42 +42,9 @@ class ConfrontHints:
                 seen.add(kind)
         for step in text().get("confront_hint", []):
             if step["until"] == "node_paid":
-                line = self._gather(sim, step, chosen)
+                line = "" if "node" in seen else self.gather.line(sim, chosen)
                 if line:
                     return line
             elif step["until"] not in seen:
                 return keys(step["text"])
         return ""
-
-    def _gather(self, sim: Simulation, step: dict, chosen: str) -> str:
-        """The opening hint while no node stands and the bag cannot pay for one; ''
-        once it can (or a node stands)."""
-        missing = sim.missing_for("node")
-        if "node" in self.seen or not missing:
-            self._pile = None
-            return ""
-        cost = cost_words(sim.rules.cost_of("node"))
-        player, pos = sim.player()
-        if sum(player.carry.values()) >= sim.rules.player_capacity:
-            need = sim.rules.cost_of("node")  # what the bag holds beyond it can go
-            spares = sorted(k for k, n in player.carry.items() if n > need.get(k, 0))
-            spare = chosen if chosen in spares else (spares or [chosen])[0]
-            return keys(step["full"]).format(cost=cost, missing=cost_words(missing),
-                                             spare=spare)
-        me = (pos.x // SUBPX, pos.y // SUBPX)
-        piles = {(p.x // SUBPX, p.y // SUBPX): w.kind for _, (w, p)
-                 in sim.query(WastePile, Position)
-                 if w.kind in missing and w.amount > 0 and not w.held}
-        if not piles:
-            self._pile = None
-            return keys(step["text"]).format(cost=cost)
-
-        def far(spot: tuple[int, int]) -> float:
-            return math.hypot(spot[0] - me[0], spot[1] - me[1])
-
-        best = min(piles, key=lambda s: (far(s), s))
-        if self._pile in piles and far(self._pile) <= far(best) + STICKY_TILES * TILE_PX:
-            best = self._pile
-        self._pile = best
-        return keys(step["near"]).format(cost=cost, kind=piles[best],
-                                         where=where(best[0] - me[0], best[1] - me[1]))
