@@ -40,3 +40,15 @@ def campaign_sim():
     yield start
     for sim in sims:
         sim.close()
+
+
+@pytest.fixture
+def app(tmp_path):
+    """A headless game on a fresh data dir (a test file may define its own `app`)."""
+    import pygame
+
+    from game.app import App
+
+    application = App(tmp_path, headless=True)
+    yield application
+    pygame.display.quit()

@@ -8,20 +8,12 @@ import pytest
 from mapkit import write_map
 from test_render import key
 
-from game.app import App
 from game.level import load_level
 from game.render.reach import interact_target
 from game.scenes.play import PlayScene
 from game.sim.components import Reactor, WastePile
 
 pytestmark = pytest.mark.usefixtures("toy_maps")  # one mechanic or format, on tiny maps
-
-
-@pytest.fixture
-def app(tmp_path):
-    application = App(tmp_path, headless=True)
-    yield application
-    pygame.display.quit()
 
 
 def scene_for(app, tmp_path, rows, amounts):

@@ -5,9 +5,7 @@ level, and a carry-in from earlier levels is part of a replay that verifies."""
 from __future__ import annotations
 
 import pygame
-import pytest
 
-from game.app import App
 from game.campaign.catalog import campaign, parse_campaign
 from game.campaign.profile import Profile
 from game.dev.bot import Autopilot, play_to_win
@@ -20,13 +18,6 @@ from game.speedrun.replay import to_bytes
 from game.speedrun.verify import verify_file
 
 LEVELS = campaign().levels
-
-
-@pytest.fixture
-def app(tmp_path):
-    application = App(tmp_path, headless=True)
-    yield application
-    pygame.display.quit()
 
 
 def key(app, k) -> None:

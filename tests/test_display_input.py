@@ -30,13 +30,6 @@ LEVEL1 = CAMPAIGN_DIR / "01_scavengers_dawn.tmx"
 AXIS_MAX = 32767
 
 
-@pytest.fixture
-def app(tmp_path):
-    application = App(tmp_path, headless=True)
-    yield application
-    pygame.display.quit()
-
-
 def post(kind: int, **data) -> None:
     pygame.event.post(pygame.event.Event(kind, **data))
 

@@ -4,20 +4,9 @@ reports for it is there too (it was once placed at x = ticks left, far off scree
 
 from __future__ import annotations
 
-import pygame
-import pytest
-
-from game.app import App
 from game.level import load_level
 from game.paths import CAMPAIGN_DIR
 from game.scenes.play import PlayScene
-
-
-@pytest.fixture
-def app(tmp_path):
-    application = App(tmp_path, headless=True)
-    yield application
-    pygame.display.quit()
 
 
 def test_the_clock_of_a_timed_level_is_drawn_on_screen(app, monkeypatch):

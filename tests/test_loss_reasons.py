@@ -4,10 +4,8 @@ in a sentence (never "Out of time" for a fallen mural)."""
 from __future__ import annotations
 
 import pygame
-import pytest
 from runkit import to_results
 
-from game.app import App
 from game.level import load_level
 from game.paths import CAMPAIGN_DIR
 from game.scenes.play import PlayScene
@@ -23,13 +21,6 @@ def test_each_reason_the_sim_can_give_has_its_own_sentence():
     assert len(set(sentences)) == len(reasons)
     assert all(s and "_" not in s for s in sentences)
     assert "mural" in loss_text(MURAL_FELL).lower()
-
-
-@pytest.fixture
-def app(tmp_path):
-    application = App(tmp_path, headless=True)
-    yield application
-    pygame.display.quit()
 
 
 def test_a_lost_level_shows_why_on_its_results(app):

@@ -77,22 +77,24 @@ def test_a_level_briefed_in_the_campaign_is_not_shown_again_in_practice(data_dir
     assert isinstance(app.scene, PlayScene) and app.scene.run.category == "practice"
 
 
-def test_a_practice_restart_never_shows_the_briefing(data_dir):
+def playing_level4(data_dir, ticks: int) -> tuple[App, PlayScene]:
+    """Practice → level 4, its briefing skipped (Esc), `ticks` played."""
     app = App(data_dir, headless=True)
     practice_level(app, LEVEL4)
     key(app, pygame.K_ESCAPE)
     play = app.scene
-    app.frame(fixed_ticks=30)
+    app.frame(fixed_ticks=ticks)
+    return app, play
+
+
+def test_a_practice_restart_never_shows_the_briefing(data_dir):
+    app, play = playing_level4(data_dir, 30)
     key(app, pygame.K_r)  # instant restart
     assert app.scene is play and play.sim.tick == 0
 
 
 def test_the_pause_menu_shows_the_briefing_again_without_a_tick(data_dir):
-    app = App(data_dir, headless=True)
-    practice_level(app, LEVEL4)
-    key(app, pygame.K_ESCAPE)
-    play = app.scene
-    app.frame(fixed_ticks=40)
+    app, play = playing_level4(data_dir, 40)
     key(app, pygame.K_ESCAPE)  # pause
     assert isinstance(app.scene, PauseScene)
     labels = [item.label for item in app.scene.menu.items]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 import pygame
-import pytest
 
 from game.app import App
 from game.dev.bot import Autopilot
@@ -17,13 +16,6 @@ from game.scenes.results import ResultsScene
 from game.scenes.title import TitleScene
 
 LEVEL1 = CAMPAIGN_DIR / "01_scavengers_dawn.tmx"
-
-
-@pytest.fixture
-def app(tmp_path):
-    application = App(tmp_path, headless=True)
-    yield application
-    pygame.display.quit()
 
 
 def pixels(surface: pygame.Surface) -> np.ndarray:

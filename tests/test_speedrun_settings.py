@@ -6,19 +6,11 @@ from __future__ import annotations
 import json
 
 import pygame
-import pytest
 
 from game.app import App
 from game.scenes.settings import SettingsPage
 from game.scenes.title import TitleScene
 from game.settings import FIELDS, SettingsStore
-
-
-@pytest.fixture
-def app(tmp_path):
-    application = App(tmp_path, headless=True)
-    yield application
-    pygame.display.quit()
 
 
 def key(app: App, k: int, unicode: str = "") -> None:

@@ -3,9 +3,6 @@ explain was done, and not before it exists. Played through the real play scene."
 
 from __future__ import annotations
 
-import pygame
-import pytest
-
 from game.app import App
 from game.campaign.catalog import campaign, parse_scenes
 from game.campaign.cues import depot_goods
@@ -19,13 +16,6 @@ from game.scenes.play import PlayScene
 from game.sim.components import Depot
 
 LEVEL2 = CAMPAIGN_DIR / "02_shortages.tmx"
-
-
-@pytest.fixture
-def app(tmp_path):
-    application = App(tmp_path, headless=True)
-    yield application
-    pygame.display.quit()
 
 
 def delivered(sim) -> bool:
